@@ -1,0 +1,3 @@
+package org.vmstation.engine.model;
+
+public enum BootDevice { DISK, CDROM, NETWORK }
