@@ -1,0 +1,384 @@
+#!/bin/bash
+# VMStation demo/test guest recipe.
+#
+# Builds a tiny Linux guest (kernel + busybox initramfs) from the host's Debian
+# packages and caches it in
+#   ${VMSTATION_GUEST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/vmstation/guest}/<RECIPE_VERSION>/
+# as vmlinuz, initrd.img and manifest.
+#
+# Usage: build-guest.sh [--force] [--print-dir]
+#   --force      rebuild even if the cache is valid
+#   --print-dir  only print the cache directory this recipe uses and exit
+#
+# Needs: apt-get/apt-cache (Debian/Ubuntu host with package lists), dpkg-deb,
+# gzip, cpio (or falls back to busybox cpio). No root needed.
+# Run scripts/setup-deps.sh first on a fresh machine.
+#
+# The whole recipe (including the guest's /init) lives in this one file on
+# purpose: the Java side extracts just this file from the classpath and runs it.
+set -euo pipefail
+
+# Bump when the produced image changes in a way callers can observe.
+RECIPE_VERSION=1
+
+say()  { printf '[guest] %s\n' "$*" >&2; }
+fail() { printf '[guest] ERROR (%s): %s\n' "$1" "$2" >&2; exit 1; }
+
+FORCE=0
+PRINT_DIR=0
+for arg in "$@"; do
+    case "$arg" in
+        --force) FORCE=1 ;;
+        --print-dir) PRINT_DIR=1 ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        *) fail "arguments" "unknown argument '$arg' (expected --force or --print-dir)" ;;
+    esac
+done
+
+if [ -n "${VMSTATION_GUEST_CACHE:-}" ]; then
+    CACHE_ROOT="$VMSTATION_GUEST_CACHE"
+else
+    CACHE_ROOT="${XDG_CACHE_HOME:-${HOME:?HOME is not set}/.cache}/vmstation/guest"
+fi
+OUT_DIR="$CACHE_ROOT/$RECIPE_VERSION"
+if [ "$PRINT_DIR" = 1 ]; then
+    printf '%s\n' "$OUT_DIR"
+    exit 0
+fi
+
+# The recipe's own hash decides whether a cached image is still current, so
+# editing this file (even without bumping RECIPE_VERSION) triggers a rebuild.
+SELF="${BASH_SOURCE[0]}"
+RECIPE_SHA=$(sha256sum "$SELF" | cut -d' ' -f1)
+
+cache_valid() {
+    [ -s "$OUT_DIR/vmlinuz" ] && [ -s "$OUT_DIR/initrd.img" ] && [ -f "$OUT_DIR/manifest" ] &&
+        grep -qx "recipe-version=$RECIPE_VERSION" "$OUT_DIR/manifest" &&
+        grep -qx "recipe-sha256=$RECIPE_SHA" "$OUT_DIR/manifest"
+}
+
+if [ "$FORCE" = 0 ] && cache_valid; then
+    say "cached guest is current: $OUT_DIR"
+    printf 'GUEST-DIR %s\n' "$OUT_DIR"
+    exit 0
+fi
+
+for tool in apt-get apt-cache dpkg-deb gzip sha256sum find sort; do
+    command -v "$tool" >/dev/null 2>&1 ||
+        fail "tools" "'$tool' not found; the guest recipe needs a Debian/Ubuntu host (run scripts/setup-deps.sh)"
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/vmstation-guest.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+chmod 755 "$WORK"
+
+# ---------------------------------------------------------------- packages
+say "resolving the Debian kernel package (linux-image-amd64)"
+KPKG=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '$1 ~ /Depends:$/ && $2 ~ /^linux-image-[0-9]/ {print $2; exit}') || true
+[ -n "$KPKG" ] || fail "resolve kernel" "apt-cache knows no linux-image-amd64; run 'apt-get update' (scripts/setup-deps.sh does it) on a Debian amd64 host"
+KPKG_VERSION=$(apt-cache policy "$KPKG" | awk '/Candidate:/ {print $2; exit}')
+BB_VERSION=$(apt-cache policy busybox-static | awk '/Candidate:/ {print $2; exit}')
+[ -n "$BB_VERSION" ] && [ "$BB_VERSION" != "(none)" ] ||
+    fail "resolve busybox" "apt-cache knows no busybox-static; run 'apt-get update' (scripts/setup-deps.sh)"
+say "kernel package: $KPKG $KPKG_VERSION, busybox-static $BB_VERSION"
+
+APT_OPTS=()
+# As root, apt drops privileges to _apt for downloads, which cannot write into
+# our private temp dir; download as root instead of weakening the dir's mode.
+if [ "$(id -u)" = 0 ]; then APT_OPTS=(-o APT::Sandbox::User=root); fi
+
+say "downloading $KPKG and busybox-static (apt-get download)"
+(cd "$WORK" && apt-get "${APT_OPTS[@]}" -q download "$KPKG" busybox-static >"$WORK/download.log" 2>&1) || {
+    cat "$WORK/download.log" >&2
+    fail "download" "apt-get download failed; check network/apt sources and run 'apt-get update'"
+}
+
+say "unpacking packages"
+mkdir -p "$WORK/pkg"
+for deb in "$WORK"/*.deb; do
+    dpkg-deb -x "$deb" "$WORK/pkg" || fail "unpack" "dpkg-deb -x $deb failed"
+done
+
+KVER=$(ls "$WORK/pkg/lib/modules" | head -n1)
+[ -n "$KVER" ] || fail "unpack" "no /lib/modules/<version> in $KPKG"
+VMLINUZ="$WORK/pkg/boot/vmlinuz-$KVER"
+[ -s "$VMLINUZ" ] || fail "unpack" "$KPKG has no boot/vmlinuz-$KVER"
+BUSYBOX="$WORK/pkg/bin/busybox"
+[ -x "$BUSYBOX" ] || fail "unpack" "busybox-static has no bin/busybox"
+MODSRC="$WORK/pkg/lib/modules/$KVER"
+
+# ---------------------------------------------------------------- modules
+# modules.dep is created by the package's postinst, so generate it here.
+# Prefer kmod's depmod, else the statically linked busybox we just unpacked.
+say "computing module dependencies (depmod -b)"
+if command -v depmod >/dev/null 2>&1 || [ -x /sbin/depmod ]; then
+    DEPMOD=$(command -v depmod || echo /sbin/depmod)
+    "$DEPMOD" -b "$WORK/pkg" "$KVER" || fail "depmod" "depmod -b failed on the unpacked kernel"
+else
+    "$BUSYBOX" depmod -b "$WORK/pkg" "$KVER" || fail "depmod" "busybox depmod -b failed on the unpacked kernel"
+fi
+[ -s "$MODSRC/modules.dep" ] || fail "depmod" "no modules.dep produced"
+
+# Module names are compared with '-' folded to '_', as the kernel does.
+WANTED_REQUIRED="virtio_pci button evdev"
+WANTED_OPTIONAL="
+ virtio_blk virtio_net virtio_console virtio_input virtio_gpu virtio_scsi virtio_rng virtio_balloon
+ bochs qxl
+ battery ac
+ xhci_pci xhci_hcd ehci_pci ehci_hcd uhci_hcd ohci_pci
+ usbhid hid_generic usb_storage uas
+ sd_mod sr_mod ahci ata_piix
+ e1000 e1000e"
+
+# Index "name<TAB>relative-path" of every module in modules.dep.
+awk -F: '{ p = $1; n = p; sub(/.*\//, "", n); sub(/\.ko(\.(xz|zst|gz))?$/, "", n); gsub(/-/, "_", n); print n "\t" p }' \
+    "$MODSRC/modules.dep" >"$WORK/modindex"
+
+builtin_has() {
+    awk -v n="$1" '{ b = $0; sub(/.*\//, "", b); sub(/\.ko$/, "", b); gsub(/-/, "_", b); if (b == n) { f = 1; exit } } END { exit !f }' \
+        "$MODSRC/modules.builtin" 2>/dev/null
+}
+path_of() { awk -F'\t' -v n="$1" '$1 == n { print $2; exit }' "$WORK/modindex"; }
+deps_of() { awk -F': ' -v p="$1" '$1 == p { print $2; exit }' "$MODSRC/modules.dep"; }
+
+declare -A VISITED=()
+ORDER=()
+# Depth-first: every dependency lands in ORDER before the module needing it.
+visit() {
+    local rel="$1" dep
+    [ -n "${VISITED[$rel]:-}" ] && return 0
+    VISITED[$rel]=1
+    for dep in $(deps_of "$rel"); do visit "$dep"; done
+    ORDER+=("$rel")
+}
+
+for name in $WANTED_REQUIRED $WANTED_OPTIONAL; do
+    rel=$(path_of "$name")
+    if [ -n "$rel" ]; then
+        visit "$rel"
+    elif builtin_has "$name"; then
+        :
+    elif [[ " $WANTED_REQUIRED " == *" $name "* ]]; then
+        fail "modules" "kernel $KVER has neither a module nor a built-in '$name'"
+    else
+        say "note: kernel $KVER has no module '$name', skipping"
+    fi
+done
+say "${#ORDER[@]} kernel modules in the dependency closure"
+
+# ---------------------------------------------------------------- initramfs
+ROOT="$WORK/root"
+mkdir -p "$ROOT"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,tmp,run,etc/acpi/PWRF,lib/modules/$KVER,root}
+cp "$BUSYBOX" "$ROOT/bin/busybox"
+ln -s busybox "$ROOT/bin/sh"
+
+MODDST="$ROOT/lib/modules/$KVER"
+: >"$MODDST/vmstation.load"
+for rel in "${ORDER[@]}"; do
+    src="$MODSRC/$rel"
+    plain="${rel%.xz}"; plain="${plain%.zst}"; plain="${plain%.gz}"
+    mkdir -p "$(dirname "$MODDST/$plain")"
+    # Decompress at build time so busybox insmod never has to.
+    case "$rel" in
+        *.ko.xz)  command -v xz   >/dev/null || fail "modules" "xz is needed for $rel (apt-get install xz-utils)";  xz -dc "$src" >"$MODDST/$plain" ;;
+        *.ko.zst) command -v zstd >/dev/null || fail "modules" "zstd is needed for $rel (apt-get install zstd)";  zstd -qdc "$src" >"$MODDST/$plain" ;;
+        *.ko.gz)  gzip -dc "$src" >"$MODDST/$plain" ;;
+        *)        cp "$src" "$MODDST/$plain" ;;
+    esac
+    printf '%s\n' "$plain" >>"$MODDST/vmstation.load"
+done
+cp "$MODSRC/modules.builtin" "$MODSRC/modules.order" "$MODDST/" 2>/dev/null || true
+say "generating modules.dep for the initramfs (depmod -b)"
+if [ -n "${DEPMOD:-}" ]; then
+    "$DEPMOD" -b "$ROOT" "$KVER" || fail "depmod" "depmod -b failed on the initramfs tree"
+else
+    "$BUSYBOX" depmod -b "$ROOT" "$KVER" || fail "depmod" "busybox depmod -b failed on the initramfs tree"
+fi
+
+# busybox acpid turns the power button (ACPI button driver via evdev) into the
+# action /etc/acpi/PWRF/00000080, relative to its config dir.
+cat >"$ROOT/etc/acpi/PWRF/00000080" <<'EOF'
+#!/bin/sh
+echo "vmstation: ACPI power button, powering off" >/dev/ttyS0 2>/dev/null
+sync
+poweroff -f
+EOF
+chmod 755 "$ROOT/etc/acpi/PWRF/00000080"
+
+cat >"$ROOT/etc/profile" <<'EOF'
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin
+export PS1='vmstation-guest# '
+EOF
+
+cat >"$ROOT/init" <<'INIT_EOF'
+#!/bin/sh
+# VMStation demo guest init (busybox sh, PID 1).
+/bin/busybox mkdir -p /proc /sys /dev
+/bin/busybox mount -t devtmpfs devtmpfs /dev
+# Kernel handed us no usable fds (no /dev/console in the archive); open it now.
+exec </dev/console >/dev/console 2>&1
+/bin/busybox --install -s
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin HOME=/root
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mkdir -p /dev/pts /sys/kernel/debug
+mount -t devpts devpts /dev/pts 2>/dev/null
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+hostname vmstation-guest
+
+# `poweroff`/`reboot` typed in a shell signal PID 1 (busybox-init protocol).
+trap 'sync; poweroff -f' USR2
+trap 'sync; reboot -f' TERM
+trap 'sync; poweroff -f' USR1
+
+SERIAL=/dev/ttyS0
+[ -c "$SERIAL" ] || SERIAL=/dev/console
+# Everything machine-readable goes to the serial port, whatever console=/quiet say.
+serial() { printf '%s\n' "$*" >"$SERIAL"; }
+
+KVER=$(uname -r)
+while read -r mod; do
+    insmod "/lib/modules/$KVER/$mod" 2>/dev/null
+done </lib/modules/$KVER/vmstation.load
+
+# Keep late kernel messages (USB enumeration ...) out of the probe blocks.
+dmesg -n 1
+
+acpid -c /etc/acpi -l /tmp/acpid.log
+
+PROBES=
+for word in $(cat /proc/cmdline); do
+    case "$word" in
+        vmstation.probe=*) PROBES=$(echo "${word#vmstation.probe=}" | tr ',' ' ') ;;
+    esac
+done
+
+# USB/input devices appear asynchronously; wait until the set stops changing.
+settle() {
+    last= same=0 i=0
+    while [ $i -lt 30 ]; do
+        now=$(ls /sys/bus/usb/devices 2>/dev/null; cat /proc/bus/input/devices 2>/dev/null | grep -c '^I:'; cat /proc/partitions 2>/dev/null | wc -l)
+        if [ "$now" = "$last" ]; then
+            same=$((same + 1))
+            [ $same -ge 3 ] && return 0
+        else
+            same=0
+        fi
+        last=$now
+        i=$((i + 1))
+        sleep 0.1
+    done
+}
+
+probe_power() {
+    for ps in /sys/class/power_supply/*; do
+        [ -e "$ps" ] || continue
+        echo "supply ${ps##*/}"
+        [ -f "$ps/uevent" ] && sed 's/^/  /' "$ps/uevent"
+    done
+    if [ -d /proc/acpi/button ]; then
+        for f in $(find /proc/acpi/button -type f 2>/dev/null); do
+            echo "acpi-button $f: $(cat "$f" 2>/dev/null | tr -s ' \n' ' ')"
+        done
+    fi
+    awk '/^N: Name=/ { n = $0; sub(/^N: Name=/, "", n); gsub(/"/, "", n); if (n ~ /Lid|Sleep|Power/) print "input " n }' /proc/bus/input/devices
+}
+
+probe_usb() {
+    for d in /sys/bus/usb/devices/*; do
+        [ -f "$d/idVendor" ] || continue
+        echo "${d##*/} idVendor=$(cat "$d/idVendor") idProduct=$(cat "$d/idProduct") product=$(cat "$d/product" 2>/dev/null) manufacturer=$(cat "$d/manufacturer" 2>/dev/null)"
+    done
+}
+
+probe_drm() {
+    for c in /sys/class/drm/*; do
+        [ -d "$c" ] || continue
+        line="${c##*/}"
+        [ -f "$c/status" ] && line="$line status=$(cat "$c/status")"
+        [ -f "$c/device/uevent" ] && line="$line $(grep -E '^(DRIVER|PCI_ID)=' "$c/device/uevent" | tr '\n' ' ')"
+        echo "$line"
+    done
+    for n in /sys/kernel/debug/dri/*/name; do
+        [ -f "$n" ] && echo "dri ${n%/name}: $(cat "$n")"
+    done
+}
+
+run_probe() {
+    case "$1" in
+        power) probe_power ;;
+        usb)   probe_usb ;;
+        input) cat /proc/bus/input/devices ;;
+        drm)   probe_drm ;;
+        block) cat /proc/partitions ;;
+        net)   ip addr ;;
+        *)     echo "unknown probe '$1' (known: power usb input drm block net)" ;;
+    esac
+}
+
+[ -n "$PROBES" ] && settle
+for p in $PROBES; do
+    serial "VMSTATION-PROBE-BEGIN $p"
+    run_probe "$p" >"$SERIAL" 2>&1
+    serial "VMSTATION-PROBE-END $p"
+done
+
+serial "VMSTATION-READY"
+if [ -c /dev/tty0 ]; then
+    printf '\n  VMStation demo guest \342\200\224 ready\n  VMSTATION-READY\n\n' >/dev/tty0
+fi
+
+# Shells for a person at the serial port and at the graphical console; respawned
+# so that `exit` never leaves PID 1 without a console.
+respawn_shell() {
+    while :; do
+        setsid -c sh -l <"$1" >"$1" 2>&1
+        sleep 1
+    done
+}
+respawn_shell "$SERIAL" &
+[ -c /dev/tty1 ] && respawn_shell /dev/tty1 &
+
+while :; do
+    sleep 3600 &
+    wait $!
+done
+INIT_EOF
+chmod 755 "$ROOT/init"
+
+say "packing initramfs"
+if command -v cpio >/dev/null 2>&1; then
+    CPIO=(cpio -o -H newc -R 0:0 --quiet)
+else
+    CPIO=("$BUSYBOX" cpio -o -H newc -R 0:0)
+fi
+# Root-owned entries regardless of who builds; sorted for a stable archive.
+(cd "$ROOT" && find . -mindepth 1 | LC_ALL=C sort | "${CPIO[@]}") \
+    | gzip -9n >"$WORK/initrd.img" || fail "pack" "cpio/gzip failed"
+
+# ---------------------------------------------------------------- publish
+STAGE="$CACHE_ROOT/.build-$RECIPE_VERSION.$$"
+mkdir -p "$CACHE_ROOT" || fail "publish" "cannot create $CACHE_ROOT"
+rm -rf "$STAGE"
+mkdir -p "$STAGE"
+cp "$VMLINUZ" "$STAGE/vmlinuz"
+cp "$WORK/initrd.img" "$STAGE/initrd.img"
+{
+    echo "recipe-version=$RECIPE_VERSION"
+    echo "recipe-sha256=$RECIPE_SHA"
+    echo "kernel-package=$KPKG"
+    echo "kernel-package-version=$KPKG_VERSION"
+    echo "kernel-release=$KVER"
+    echo "busybox-version=$BB_VERSION"
+    echo "modules=${#ORDER[@]}"
+    echo "built=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+} >"$STAGE/manifest"
+# Swap in atomically: readers see either the old complete dir or the new one.
+OLD="$CACHE_ROOT/.old-$RECIPE_VERSION.$$"
+if [ -e "$OUT_DIR" ]; then mv "$OUT_DIR" "$OLD"; fi
+mv "$STAGE" "$OUT_DIR" || fail "publish" "cannot rename $STAGE to $OUT_DIR"
+rm -rf "$OLD"
+say "guest ready: $OUT_DIR ($(du -h "$OUT_DIR/initrd.img" | cut -f1) initrd, kernel $KVER)"
+printf 'GUEST-DIR %s\n' "$OUT_DIR"
