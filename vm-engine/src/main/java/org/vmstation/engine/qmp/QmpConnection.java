@@ -169,7 +169,12 @@ final class QmpConnection implements AutoCloseable {
             shutdown(new QmpDisconnectedException("Closed the monitor connection " + transport.name()
                     + " because QEMU sent a malformed message: " + e.getMessage(), e));
         } catch (IOException e) {
-            shutdown(new QmpDisconnectedException("Lost the monitor connection " + transport.name() + ": " + e.getMessage(), e));
+            if (isConnectionReset(e)) {
+                // The peer exited with bytes of ours unread: to us that is the same as a plain close.
+                shutdown(new QmpDisconnectedException(QmpDisconnectedException.PEER_CLOSED + " [" + transport.name() + "]", e));
+            } else if (closedBecause == null) {
+                shutdown(new QmpDisconnectedException("Lost the monitor connection " + transport.name() + ": " + e.getMessage(), e));
+            }
         } catch (RuntimeException | Error e) {
             // A bug of ours must end this connection, not vanish with the thread and leave callers waiting.
             LOG.log(Level.ERROR, "QMP reader " + transport.name() + " failed", e);
@@ -217,6 +222,12 @@ final class QmpConnection implements AutoCloseable {
         } else {
             entry.reply().complete(message.get("return"));
         }
+    }
+
+    private static boolean isConnectionReset(IOException e) {
+        String message = e.getMessage();
+        return e instanceof java.net.SocketException && message != null
+                && (message.contains("Connection reset") || message.contains("Broken pipe"));
     }
 
     /** Ends the connection once; later calls are no-ops. */

@@ -53,10 +53,14 @@ final class QmpMessageCodec {
         return mapper.valueToTree(value);
     }
 
-    /** Serializes a message followed by a newline, like QEMU's own tooling does. */
+    /**
+     * Serializes a message with no trailing newline: QEMU's monitor reads one byte at a time, so a
+     * newline after "quit" would still be unread when QEMU exits, and the kernel then reports the
+     * close as a connection reset instead of a clean end of stream.
+     */
     byte[] encode(ObjectNode message) {
         try {
-            return (mapper.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8);
+            return mapper.writeValueAsBytes(message);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("cannot serialize QMP message: " + e.getOriginalMessage(), e);
         }
