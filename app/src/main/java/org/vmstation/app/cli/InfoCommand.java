@@ -1,0 +1,56 @@
+package org.vmstation.app.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.vmstation.app.EngineContext;
+import org.vmstation.engine.qemu.QemuCapabilities;
+import org.vmstation.engine.runtime.RuntimeDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "info", description = "Show what this host offers: QEMU, accelerator, library and runtime folders.")
+final class InfoCommand implements Callable<Integer> {
+    @ParentCommand VmstationCommand root;
+    @Option(names = "--json", description = "Print JSON for scripts.") boolean json;
+
+    @Override
+    public Integer call() {
+        try (EngineContext ctx = Cli.open(root.library)) {
+            QemuCapabilities caps;
+            try {
+                caps = ctx.capabilities();
+            } catch (RuntimeException e) {
+                throw new CliException(ExitCodes.QEMU_FAILED, e.getMessage(), e);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("vmstation", VersionProvider.vmstationVersion());
+            m.put("qemuBinary", caps.binary().toString());
+            m.put("qemuVersion", caps.version());
+            m.put("qemuPackage", caps.packageInfo());
+            m.put("accelerator", caps.usableAccelerator());
+            m.put("acceleratorReason", caps.acceleratorReason());
+            m.put("acceleratorsCompiledIn", caps.accelerators());
+            m.put("displays", new TreeSet<>(caps.displays()));
+            m.put("q35", caps.hasMachine("q35"));
+            m.put("library", ctx.library().root().toString());
+            m.put("runtimeFolder", RuntimeDirectory.forCurrentUser().base().toString());
+            m.put("vms", ctx.library().list().size());
+            var out = root.spec.commandLine().getOut();
+            if (json) {
+                Cli.printJson(out, m);
+            } else {
+                out.printf("VMStation   %s%n", m.get("vmstation"));
+                out.printf("QEMU        %s at %s (%s)%n", caps.version(), caps.binary(), caps.packageInfo());
+                out.printf("Accelerator %s: %s%n", caps.usableAccelerator(), caps.acceleratorReason());
+                out.printf("Displays    %s%n", String.join(", ", new TreeSet<>(caps.displays())));
+                out.printf("Library     %s (%d VMs)%n", ctx.library().root(), ctx.library().list().size());
+                out.printf("Runtime     %s%n", m.get("runtimeFolder"));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

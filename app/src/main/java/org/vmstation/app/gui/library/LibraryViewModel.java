@@ -1,0 +1,161 @@
+package org.vmstation.app.gui.library;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import org.vmstation.app.gui.service.VmCatalog;
+import org.vmstation.app.gui.task.BackgroundTask;
+import org.vmstation.app.gui.task.TaskExecutor;
+import org.vmstation.engine.library.VmEntry;
+import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.runtime.VmState;
+import org.vmstation.engine.runtime.VmStatus;
+
+/**
+ * The library pane's state: every VM, the search text, state and tag filters and the sort order. Filtering runs
+ * in memory on each keystroke; the database is read only on load and on changes.
+ */
+public final class LibraryViewModel {
+    public static final String ALL_TAGS = "All tags";
+
+    private final VmCatalog catalog;
+    private final TaskExecutor executor;
+    private final ObservableList<VmItem> items = FXCollections.observableArrayList(
+            i -> new javafx.beans.Observable[] {i.stateProperty(), i.definitionProperty()});
+    private final FilteredList<VmItem> filtered = new FilteredList<>(items);
+    private final SortedList<VmItem> sorted = new SortedList<>(filtered);
+    private final Map<String, VmItem> byId = new HashMap<>();
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ObjectProperty<StateFilter> stateFilter = new SimpleObjectProperty<>(this, "stateFilter", StateFilter.ALL);
+    private final StringProperty tagFilter = new SimpleStringProperty(this, "tagFilter", ALL_TAGS);
+    private final ObjectProperty<SortOrder> sortOrder = new SimpleObjectProperty<>(this, "sortOrder", SortOrder.NAME);
+    private final ObservableList<String> tagChoices = FXCollections.observableArrayList(ALL_TAGS);
+    private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
+
+    public LibraryViewModel(VmCatalog catalog, TaskExecutor executor) {
+        this.catalog = catalog;
+        this.executor = executor;
+        searchText.addListener((o, a, b) -> refilter());
+        stateFilter.addListener((o, a, b) -> refilter());
+        tagFilter.addListener((o, a, b) -> refilter());
+        sortOrder.addListener((o, a, b) -> sorted.setComparator(b.comparator()));
+        sorted.setComparator(sortOrder.get().comparator());
+    }
+
+    /** The VMs to show: filtered and sorted. */
+    public ObservableList<VmItem> visibleItems() { return sorted; }
+    public ObservableList<VmItem> allItems() { return FXCollections.unmodifiableObservableList(items); }
+    public StringProperty searchTextProperty() { return searchText; }
+    public ObjectProperty<StateFilter> stateFilterProperty() { return stateFilter; }
+    public StringProperty tagFilterProperty() { return tagFilter; }
+    public ObjectProperty<SortOrder> sortOrderProperty() { return sortOrder; }
+    public ObservableList<String> tagChoices() { return tagChoices; }
+    public BooleanProperty loadedProperty() { return loaded; }
+
+    public VmItem find(String id) { return byId.get(id); }
+
+    /** Reads the library in the background and merges it into the list. */
+    public void reload() {
+        executor.execute(BackgroundTask.of("Reading the VM library", p -> catalog.list()).onSuccess(this::merge));
+    }
+
+    /**
+     * Brings the list in line with the library: new VMs appear, deleted ones go, changed definitions update in
+     * place. Live states are left alone unless the VM is new.
+     */
+    public void merge(List<VmEntry> entries) {
+        Map<String, VmEntry> fresh = new HashMap<>();
+        for (VmEntry e : entries) fresh.put(e.id(), e);
+        List<VmItem> gone = new ArrayList<>();
+        for (VmItem item : items) if (!fresh.containsKey(item.id())) gone.add(item);
+        if (!gone.isEmpty()) {
+            items.removeAll(gone);
+            gone.forEach(g -> byId.remove(g.id()));
+        }
+        List<VmItem> added = new ArrayList<>();
+        for (VmEntry e : entries) {
+            VmItem existing = byId.get(e.id());
+            if (existing == null) {
+                VmItem item = new VmItem(e);
+                byId.put(e.id(), item);
+                added.add(item);
+            } else if (!existing.definition().equals(e.definition()) || !java.util.Objects.equals(existing.lastRunAt(), e.lastRunAt())) {
+                existing.update(e);
+            }
+        }
+        items.addAll(added);
+        refreshTags();
+        refilter();
+        loaded.set(true);
+    }
+
+    /** A state report from the host (watch or poll). */
+    public void apply(VmStatus status) {
+        VmItem item = byId.get(status.vmId());
+        if (item == null) return;
+        if (item.state() != status.state()) item.stateProperty().set(status.state());
+        item.stateDetailProperty().set(status.detail());
+    }
+
+    /** Replaces one VM's definition after an edit saved elsewhere (settings, tags, notes). */
+    public void replace(VmDefinition definition) {
+        VmItem item = byId.get(definition.id());
+        if (item != null) {
+            item.setDefinition(definition);
+            // rebuild the search text from the new definition
+            item.update(new VmEntry(definition, item.state(), item.createdAt() == null ? java.time.Instant.now() : item.createdAt(),
+                    item.lastRunAt(), null));
+            refreshTags();
+            refilter();
+        }
+    }
+
+    public void remove(String id) {
+        VmItem item = byId.remove(id);
+        if (item != null) items.remove(item);
+        refreshTags();
+    }
+
+    /** The states of the given VMs, for action rules. */
+    public static List<VmState> states(List<VmItem> selection) {
+        return selection.stream().map(VmItem::state).toList();
+    }
+
+    private void refreshTags() {
+        TreeSet<String> tags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (VmItem i : items) tags.addAll(i.definition().tags());
+        List<String> wanted = new ArrayList<>();
+        wanted.add(ALL_TAGS);
+        wanted.addAll(tags);
+        if (!wanted.equals(tagChoices)) {
+            String selected = tagFilter.get();
+            tagChoices.setAll(wanted);
+            if (selected != null && !wanted.contains(selected)) tagFilter.set(ALL_TAGS);
+        }
+    }
+
+    private void refilter() {
+        String text = searchText.get() == null ? "" : searchText.get().strip().toLowerCase(Locale.ROOT);
+        StateFilter states = stateFilter.get() == null ? StateFilter.ALL : stateFilter.get();
+        String tag = tagFilter.get();
+        boolean anyTag = tag == null || tag.isBlank() || ALL_TAGS.equals(tag);
+        Predicate<VmItem> p = i -> (text.isEmpty() || i.matches(text))
+                && states.accepts(i.state())
+                && (anyTag || i.definition().tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag)));
+        filtered.setPredicate(p);
+    }
+}

@@ -1,0 +1,83 @@
+package org.vmstation.app.gui.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.vmstation.engine.library.VmEntry;
+import org.vmstation.engine.runtime.VmHost;
+import org.vmstation.engine.runtime.VmStatus;
+
+/**
+ * Keeps the window in step with the world without refresh buttons: host events as they happen, plus a poll
+ * every {@code period} that re-reads the library (VMs added or changed by the CLI) and asks the host for each
+ * VM's true state (a VM started by another process, a guest that powered itself off, a crash).
+ */
+public final class StateMonitor implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(StateMonitor.class.getName());
+
+    private final VmCatalog catalog;
+    private final VmHost host;
+    private final Consumer<Runnable> uiThread;
+    private final Consumer<List<VmEntry>> onLibrary;
+    private final Consumer<VmStatus> onStatus;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vmstation-state-monitor");
+        t.setDaemon(true);
+        return t;
+    });
+    private AutoCloseable watch;
+    private volatile String lastError = "";
+
+    public StateMonitor(VmCatalog catalog, VmHost host, Consumer<Runnable> uiThread,
+                        Consumer<List<VmEntry>> onLibrary, Consumer<VmStatus> onStatus) {
+        this.catalog = catalog;
+        this.host = host;
+        this.uiThread = uiThread;
+        this.onLibrary = onLibrary;
+        this.onStatus = onStatus;
+    }
+
+    public void start(Duration period) {
+        try {
+            watch = host.watch(s -> uiThread.accept(() -> onStatus.accept(s)));
+        } catch (RuntimeException e) {
+            // polling alone still keeps the window correct, only a little later
+            LOG.log(Level.WARNING, "host events unavailable, polling only", e);
+        }
+        timer.scheduleWithFixedDelay(this::pollOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One round of polling; public so tests can drive it without waiting. */
+    public void pollOnce() {
+        try {
+            List<VmEntry> entries = catalog.list();
+            uiThread.accept(() -> onLibrary.accept(entries));
+            List<VmStatus> statuses = new ArrayList<>(entries.size());
+            for (VmEntry e : entries) statuses.add(host.status(e.definition()));
+            uiThread.accept(() -> statuses.forEach(onStatus));
+            lastError = "";
+        } catch (Exception | LinkageError e) {
+            String msg = String.valueOf(e.getMessage());
+            if (!msg.equals(lastError)) LOG.log(Level.WARNING, "state poll failed", e); // once per distinct error
+            lastError = msg;
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing host watch", e);
+            }
+        }
+    }
+}
