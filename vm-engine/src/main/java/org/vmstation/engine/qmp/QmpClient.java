@@ -268,7 +268,10 @@ public final class QmpClient implements AutoCloseable {
             if (qcode == null || qcode.isBlank()) {
                 throw new IllegalArgumentException("send-key got a blank key name in " + List.of(qcodes));
             }
-            keys.add(Map.of("type", "qcode", "data", qcode));
+            Map<String, String> key = new LinkedHashMap<>();
+            key.put("type", "qcode");
+            key.put("data", qcode);
+            keys.add(key);
         }
         call("send-key", Map.of("keys", keys));
     }

@@ -206,18 +206,19 @@ final class QmpConnection implements AutoCloseable {
             // QEMU omits the id only when it could not read our command at all: the streams are out of step.
             throw new QmpProtocolException("reply without an 'id' (QEMU could not parse a command?): " + message);
         }
+        JsonNode error = message.get("error");
+        String errorClass = error == null ? "" : error.path("class").asText("");
+        String desc = error == null ? "" : error.path("desc").asText("");
+        if (error != null && errorClass.isEmpty() && desc.isEmpty()) {
+            // Checked before the command is unregistered, so that the shutdown fails it too.
+            throw new QmpProtocolException("error reply without 'class' or 'desc': " + message);
+        }
         Pending entry = id.isTextual() ? pending.remove(id.asText()) : null;
         if (entry == null) {
             LOG.log(Level.DEBUG, "Ignoring QMP reply with unknown id {0} on {1} (its command timed out?)", id, transport.name());
             return;
         }
-        JsonNode error = message.get("error");
         if (error != null) {
-            String errorClass = error.path("class").asText("");
-            String desc = error.path("desc").asText("");
-            if (errorClass.isEmpty() && desc.isEmpty()) {
-                throw new QmpProtocolException("error reply to '" + entry.command() + "' without class or desc: " + message);
-            }
             entry.reply().completeExceptionally(new QmpCommandException(errorClass, desc, entry.command()));
         } else {
             entry.reply().complete(message.get("return"));
