@@ -20,8 +20,20 @@ final class ListenerList implements RfbSessionListener {
         listeners.remove(listener);
     }
 
+    List<RfbSessionListener> snapshot() {
+        return List.copyOf(listeners);
+    }
+
+    static void tellClosed(List<RfbSessionListener> targets, Throwable reason) {
+        each(targets, l -> l.onClosed(reason));
+    }
+
     private void each(Consumer<RfbSessionListener> call) {
-        for (RfbSessionListener l : listeners) {
+        each(listeners, call);
+    }
+
+    private static void each(List<RfbSessionListener> targets, Consumer<RfbSessionListener> call) {
+        for (RfbSessionListener l : targets) {
             try {
                 call.accept(l);
             } catch (RuntimeException e) {
@@ -65,8 +77,4 @@ final class ListenerList implements RfbSessionListener {
         each(l -> l.onClipboard(text));
     }
 
-    @Override
-    public void onClosed(Throwable reason) {
-        each(l -> l.onClosed(reason));
-    }
 }

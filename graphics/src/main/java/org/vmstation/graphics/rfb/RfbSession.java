@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.vmstation.graphics.framebuffer.Framebuffer;
 import org.vmstation.graphics.framebuffer.FramebufferSnapshot;
@@ -29,7 +30,7 @@ public final class RfbSession implements AutoCloseable {
 
     RfbSession(RfbTransport transport, RfbClientOptions options) {
         this.transport = transport;
-        this.protocol = new ClientProtocol(options, transport::send, listeners);
+        this.protocol = new ClientProtocol(options, transport::send, listeners, started::complete);
     }
 
     void start() {
@@ -37,16 +38,19 @@ public final class RfbSession implements AutoCloseable {
             @Override
             public void received(ByteBuffer chunk) throws IOException {
                 protocol.receive(chunk);
-                if (!started.isDone() && protocol.serverInit() != null) started.complete(protocol.serverInit());
             }
 
             @Override
             public void closed(Throwable reason) {
-                closeReason = reason;
-                open = false;
+                List<RfbSessionListener> toTell;
+                synchronized (listeners) {
+                    closeReason = reason;
+                    open = false;
+                    toTell = listeners.snapshot();
+                }
                 started.completeExceptionally(reason != null ? reason
                         : new IOException("connection closed during the RFB handshake"));
-                listeners.onClosed(reason);
+                ListenerList.tellClosed(toTell, reason);
             }
         });
     }
@@ -169,8 +173,15 @@ public final class RfbSession implements AutoCloseable {
         return protocol.cursor();
     }
 
+    /** Adds a listener; if the session has already closed, it is told so at once (on the calling thread). */
     public void addListener(RfbSessionListener listener) {
-        listeners.add(listener);
+        synchronized (listeners) {
+            if (open) {
+                listeners.add(listener);
+                return;
+            }
+        }
+        ListenerList.tellClosed(List.of(listener), closeReason);
     }
 
     public void removeListener(RfbSessionListener listener) {

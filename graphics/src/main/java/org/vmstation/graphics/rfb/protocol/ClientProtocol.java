@@ -51,7 +51,16 @@ public final class ClientProtocol implements ProtocolEvents {
     private final Object updateMonitor = new Object();
     private long updatesCompleted;
 
+    private final java.util.function.Consumer<ServerInit> onStarted;
+
     public ClientProtocol(RfbClientOptions options, RfbOutput out, RfbSessionListener listener) {
+        this(options, out, listener, init -> { });
+    }
+
+    /** {@code onStarted} runs on the reader thread once ServerInit is in, before any later message is decoded. */
+    public ClientProtocol(RfbClientOptions options, RfbOutput out, RfbSessionListener listener,
+                          java.util.function.Consumer<ServerInit> onStarted) {
+        this.onStarted = onStarted;
         this.options = options;
         this.out = out;
         this.listener = listener;
@@ -90,6 +99,7 @@ public final class ClientProtocol implements ProtocolEvents {
         out.send(ClientMessages.setEncodings(options.advertisedEncodings()));
         out.send(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
         serverInit = init;
+        onStarted.accept(init);
     }
 
     /** The ServerInit, or null while the handshake is still running. */
