@@ -33,6 +33,8 @@ public final class StateMonitor implements AutoCloseable {
     });
     private AutoCloseable watch;
     private volatile String lastError = "";
+    /** The library as last read; only the poll thread touches it. */
+    private List<VmEntry> entries;
 
     public StateMonitor(VmCatalog catalog, VmHost host, Consumer<Runnable> uiThread,
                         Consumer<List<VmEntry>> onLibrary, Consumer<VmStatus> onStatus) {
@@ -56,8 +58,11 @@ public final class StateMonitor implements AutoCloseable {
     /** One round of polling; public so tests can drive it without waiting. */
     public void pollOnce() {
         try {
-            List<VmEntry> entries = catalog.list();
-            uiThread.accept(() -> onLibrary.accept(entries));
+            if (entries == null || catalog.changedSinceLastCheck()) {
+                List<VmEntry> fresh = catalog.list();
+                entries = fresh;
+                uiThread.accept(() -> onLibrary.accept(fresh));
+            }
             List<VmStatus> statuses = new ArrayList<>(entries.size());
             for (VmEntry e : entries) statuses.add(host.status(e.definition()));
             uiThread.accept(() -> statuses.forEach(onStatus));

@@ -21,4 +21,10 @@ public interface VmCatalog {
 
     /** The VM's own folder (disks, logs); created if missing. */
     Path vmFolder(String id) throws Exception;
+
+    /**
+     * Whether anything (this process or another) changed the library since the last call, so the window's poll
+     * can skip re-reading an unchanged library. Implementations that cannot tell return true.
+     */
+    default boolean changedSinceLastCheck() throws Exception { return true; }
 }

@@ -1,0 +1,89 @@
+package org.vmstation.app.gui;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.vmstation.app.gui.library.VmItem;
+import org.vmstation.app.gui.task.BackgroundTask;
+import org.vmstation.app.gui.view.CloseRunningDialog;
+import org.vmstation.app.gui.view.ConsoleProvider;
+import org.vmstation.app.gui.view.MainWindow;
+
+/** Entry point of the workstation window: {@code vmstation} with no subcommand, or {@code vmstation gui}. */
+public final class WorkstationApp {
+    private WorkstationApp() {}
+
+    /**
+     * Opens the window and returns when it is closed. Running VMs keep running unless the user chose otherwise
+     * in the close dialog.
+     *
+     * @return the process exit code
+     */
+    public static int launch(String[] args, AppServices services) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            try {
+                MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
+                window.stage().setOnHidden(e -> closed.countDown());
+            } catch (Throwable t) {
+                failure.set(t);
+                closed.countDown();
+            }
+        });
+        closed.await();
+        services.executor().close();
+        Platform.exit();
+        if (failure.get() != null) {
+            System.err.println("vmstation: could not open the window: " + failure.get());
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Builds and shows the window on {@code stage}; must run on the JavaFX thread. Tests call this directly. */
+    public static MainWindow open(Stage stage, AppServices services, ConsoleProvider consoles) {
+        MainWindow window = new MainWindow(stage, services.catalog(), services.host(), services.disks(), services.executor(), consoles);
+        stage.setOnCloseRequest(e -> onCloseRequest(window, e));
+        window.show();
+        return window;
+    }
+
+    private static void onCloseRequest(MainWindow window, WindowEvent event) {
+        List<VmItem> running = window.library().allItems().stream().filter(i -> i.state().isActive()).toList();
+        if (running.isEmpty()) {
+            window.dispose();
+            return;
+        }
+        CloseRunningDialog.Choice choice = CloseRunningDialog.ask(window.stage(), running.stream().map(VmItem::name).toList());
+        switch (choice) {
+            case CANCEL -> event.consume();
+            case KEEP_RUNNING -> window.dispose();
+            case SUSPEND, SHUT_DOWN -> {
+                // keep the window until the VMs have reacted, then close it for real
+                event.consume();
+                var host = window.host();
+                window.executor().execute(BackgroundTask.ofRunnable(choice == CloseRunningDialog.Choice.SUSPEND
+                                ? "Pausing running VMs" : "Shutting down running VMs", () -> {
+                            for (VmItem vm : running) {
+                                if (choice == CloseRunningDialog.Choice.SUSPEND) {
+                                    if (vm.state() == org.vmstation.engine.runtime.VmState.RUNNING) host.pause(vm.definition());
+                                } else if (!host.shutdown(vm.definition(), java.time.Duration.ofSeconds(30))) {
+                                    host.powerOff(vm.definition());
+                                }
+                            }
+                        })
+                        .showInTaskPanel()
+                        .onFailure(e -> window.notifications().error("Could not stop every VM", e))
+                        .onFinally(() -> {
+                            window.dispose();
+                            window.stage().hide();
+                        }));
+            }
+        }
+    }
+}

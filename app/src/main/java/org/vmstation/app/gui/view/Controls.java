@@ -1,0 +1,77 @@
+package org.vmstation.app.gui.view;
+
+import java.io.File;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Small composite controls the forms share: a path field with Browse, a slider with a number and unit. */
+final class Controls {
+    private Controls() {}
+
+    static HBox pathField(StringProperty value, String id, String prompt, String chooserTitle, Consumer<File> onChosen,
+                          FileChooser.ExtensionFilter... filters) {
+        TextField text = new TextField();
+        text.textProperty().bindBidirectional(value);
+        text.setPromptText(prompt);
+        text.setId(id);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button browse = new Button("Browse…");
+        browse.setAccessibleText(chooserTitle);
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(chooserTitle);
+            chooser.getExtensionFilters().addAll(filters);
+            Window owner = browse.getScene() == null ? null : browse.getScene().getWindow();
+            File f = chooser.showOpenDialog(owner);
+            if (f != null) {
+                if (onChosen != null) onChosen.accept(f); else value.set(f.getAbsolutePath());
+            }
+        });
+        HBox box = new HBox(6, text, browse);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A slider bounded by the host, with a spinner for exact values; both edit {@code value}. */
+    static HBox slider(IntegerProperty value, int min, int max, String unit, String id) {
+        int hi = Math.max(min + 1, max);
+        Slider slider = new Slider(min, hi, Math.max(min, Math.min(hi, value.get())));
+        slider.setShowTickMarks(false);
+        slider.setBlockIncrement(unit.equals("MiB") ? 256 : 1);
+        slider.setId(id + "-slider");
+        Spinner<Integer> spinner = new Spinner<>(min, hi, Math.max(min, Math.min(hi, value.get())), unit.equals("MiB") ? 256 : 1);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        spinner.setId(id);
+        slider.valueProperty().addListener((o, a, b) -> {
+            int v = snap(b.doubleValue(), unit);
+            if (v != value.get()) value.set(v);
+        });
+        spinner.valueProperty().addListener((o, a, b) -> { if (b != null && b != value.get()) value.set(b); });
+        value.addListener((o, a, b) -> {
+            if ((int) slider.getValue() != b.intValue()) slider.setValue(b.intValue());
+            if (!b.equals(spinner.getValue())) spinner.getValueFactory().setValue(b.intValue());
+        });
+        Label u = new Label(unit);
+        u.setMinWidth(30);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        HBox box = new HBox(8, slider, spinner, u);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static int snap(double v, String unit) {
+        return unit.equals("MiB") ? (int) (Math.round(v / 128) * 128) : (int) Math.round(v);
+    }
+}

@@ -1,0 +1,235 @@
+package org.vmstation.app.gui.view;
+
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.vmstation.app.gui.details.DetailsViewModel;
+import org.vmstation.app.gui.details.SummaryRow;
+import org.vmstation.app.gui.library.VmItem;
+import org.vmstation.app.gui.notify.NotificationCenter;
+import org.vmstation.app.gui.task.TaskExecutor;
+import org.vmstation.app.gui.wizard.OsPreset;
+import org.vmstation.app.gui.wizard.OsPresets;
+import org.vmstation.engine.runtime.VmHost;
+
+/** The selected VM: header, then Summary, Console and Logs tabs. Binds to {@link DetailsViewModel}. */
+public final class DetailsView extends StackPane {
+    private final DetailsViewModel vm;
+    private final OsPresets presets;
+    private final VmHost host;
+    private final TabPane tabs = new TabPane();
+    private final Label title = new Label();
+    private final Label subtitle = new Label();
+    private final Label statePill = new Label();
+    private final StackPane osIcon = new StackPane();
+    private final GridPane summaryGrid = new GridPane();
+    private final FlowPane tagPane = new FlowPane(6, 6);
+    private final ConsolePane console;
+    private final LogView qemuLog;
+    private final LogView serialLog;
+    private final VBox content;
+    private final VBox nothing;
+    private final InvalidationListener stateListener = o -> refreshHeader();
+    private final Tab consoleTab;
+    private final Tab logsTab;
+
+    public DetailsView(DetailsViewModel vm, OsPresets presets, VmHost host, ConsoleProvider consoles, TaskExecutor executor,
+                       NotificationCenter notifications) {
+        this.vm = vm;
+        this.presets = presets;
+        this.host = host;
+        getStyleClass().add("details-pane");
+        console = new ConsolePane(host, consoles, executor, notifications);
+        qemuLog = new LogView(executor, "qemu-log");
+        serialLog = new LogView(executor, "serial-log");
+
+        title.getStyleClass().add("details-title");
+        title.setId("details-title");
+        subtitle.getStyleClass().add("details-subtitle");
+        statePill.getStyleClass().add("state-pill");
+        statePill.setId("details-state");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(14, osIcon, new VBox(2, title, subtitle), spacer, statePill);
+        header.getStyleClass().add("details-header");
+
+        Tab summary = new Tab("Summary", summaryContent());
+        consoleTab = new Tab("Console", console);
+        TabPane logTabs = new TabPane(new Tab("QEMU log", qemuLog), new Tab("Serial console", serialLog));
+        logTabs.getTabs().forEach(t -> t.setClosable(false));
+        logsTab = new Tab("Logs", logTabs);
+        tabs.getTabs().setAll(summary, consoleTab, logsTab);
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        tabs.setId("details-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        content = new VBox(header, tabs);
+
+        Label none = new Label("Select a virtual machine on the left, or create one with New VM (Ctrl+N).");
+        none.setWrapText(true);
+        nothing = new VBox(10, Icons.icon(Icons.MONITOR, "huge"), none);
+        nothing.getStyleClass().add("nothing-selected");
+        getChildren().setAll(nothing);
+
+        vm.vmProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                old.stateProperty().removeListener(stateListener);
+                old.definitionProperty().removeListener(stateListener);
+            }
+            if (now != null) {
+                now.stateProperty().addListener(stateListener);
+                now.definitionProperty().addListener(stateListener);
+            }
+            getChildren().setAll(now == null ? nothing : content);
+            refreshHeader();
+            followLogs(now);
+        });
+        vm.summary().addListener((ListChangeListener<SummaryRow>) c -> renderSummary());
+        vm.tags().addListener((ListChangeListener<String>) c -> renderTags());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateConsole());
+    }
+
+    private Node summaryContent() {
+        summaryGrid.getStyleClass().add("form");
+        summaryGrid.setId("summary-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(130);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        summaryGrid.getColumnConstraints().setAll(labels, values);
+        VBox hardware = card("Hardware", summaryGrid);
+
+        TextField addTag = new TextField();
+        addTag.setPromptText("Add tags (comma separated), Enter");
+        addTag.setId("tag-input");
+        addTag.setAccessibleText("Add tag");
+        addTag.setOnAction(e -> { vm.addTags(addTag.getText()); addTag.clear(); });
+        addTag.setPrefColumnCount(18);
+        VBox tagsCard = card("Tags", new VBox(8, tagPane, addTag));
+
+        TextArea notes = new TextArea();
+        notes.getStyleClass().add("notes-area");
+        notes.setWrapText(true);
+        notes.setPromptText("Anything worth remembering about this VM: passwords hint, purpose, owner…");
+        notes.textProperty().bindBidirectional(vm.notesProperty());
+        notes.setId("notes");
+        notes.setAccessibleText("Notes");
+        notes.focusedProperty().addListener((o, was, is) -> { if (!is) vm.saveNotes(); });
+        Button save = new Button("Save notes");
+        save.disableProperty().bind(vm.notesDirtyProperty().not());
+        save.setOnAction(e -> vm.saveNotes());
+        HBox saveRow = new HBox(save);
+        saveRow.setAlignment(Pos.CENTER_RIGHT);
+        VBox notesCard = card("Notes", new VBox(8, notes, saveRow));
+
+        VBox column = new VBox(14, hardware, tagsCard, notesCard);
+        column.setStyle("-fx-padding: 16 20 20 20;");
+        ScrollPane scroll = new ScrollPane(column);
+        scroll.setFitToWidth(true);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: -color-bg;");
+        return scroll;
+    }
+
+    private static VBox card(String title, Node body) {
+        Label t = new Label(title);
+        t.getStyleClass().add("card-title");
+        VBox card = new VBox(10, t, body);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    private void renderSummary() {
+        summaryGrid.getChildren().clear();
+        int row = 0;
+        for (SummaryRow r : vm.summary()) {
+            Label l = new Label(r.label());
+            l.getStyleClass().add("summary-label");
+            Label v = new Label(r.value());
+            v.getStyleClass().add("summary-value");
+            v.setWrapText(true);
+            summaryGrid.addRow(row++, l, v);
+        }
+    }
+
+    private void renderTags() {
+        tagPane.getChildren().clear();
+        for (String tag : vm.tags()) {
+            Button remove = new Button(null, Icons.icon(Icons.CLOSE));
+            remove.getStyleClass().add("chip-close");
+            remove.setAccessibleText("Remove tag " + tag);
+            remove.setTooltip(new Tooltip("Remove tag " + tag));
+            remove.setOnAction(e -> vm.removeTag(tag));
+            HBox chip = new HBox(new Label(tag), remove);
+            chip.getStyleClass().addAll("chip", "editable");
+            tagPane.getChildren().add(chip);
+        }
+        if (vm.tags().isEmpty()) {
+            Label none = new Label("No tags");
+            none.getStyleClass().add("field-hint");
+            tagPane.getChildren().add(none);
+        }
+    }
+
+    private void refreshHeader() {
+        VmItem item = vm.vmProperty().get();
+        if (item == null) {
+            console.show(null);
+            return;
+        }
+        OsPreset os = presets.forOsType(item.definition().osType());
+        title.setText(item.name());
+        subtitle.setText(os.label() + " · " + item.definition().cpus() + " CPU · "
+                + org.vmstation.app.gui.details.SummaryFormatter.memory(item.definition().memoryMiB())
+                + (item.stateDetailProperty().get().isEmpty() ? "" : " · " + item.stateDetailProperty().get()));
+        statePill.setText(StateText.label(item.state()));
+        StateText.applyStyle(statePill, item.state());
+        osIcon.getChildren().setAll(Icons.icon(Icons.forOsFamily(os.family()), "large", "accent"));
+        updateConsole();
+    }
+
+    private void updateConsole() {
+        VmItem item = vm.vmProperty().get();
+        // keep a detached console connected even when another tab is showing
+        if (tabs.getSelectionModel().getSelectedItem() == consoleTab || console.isDetached()) console.show(item);
+    }
+
+    private void followLogs(VmItem item) {
+        if (item == null) {
+            qemuLog.follow(null);
+            serialLog.follow(null);
+            return;
+        }
+        var paths = host.paths(item.definition());
+        qemuLog.follow(paths::qemuLog);
+        serialLog.follow(paths::serialLog);
+    }
+
+    public void selectConsoleTab() { tabs.getSelectionModel().select(consoleTab); }
+
+    public void detachConsole(boolean fullScreen) {
+        selectConsoleTab();
+        console.detach(fullScreen);
+    }
+
+    public void shutdown() {
+        console.disconnect();
+        qemuLog.stop();
+        serialLog.stop();
+    }
+}

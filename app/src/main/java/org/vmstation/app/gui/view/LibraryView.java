@@ -1,0 +1,168 @@
+package org.vmstation.app.gui.view;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.vmstation.app.gui.library.LibraryViewModel;
+import org.vmstation.app.gui.library.SortOrder;
+import org.vmstation.app.gui.library.StateFilter;
+import org.vmstation.app.gui.library.VmItem;
+import org.vmstation.app.gui.wizard.OsPreset;
+import org.vmstation.app.gui.wizard.OsPresets;
+
+/** The library pane: search, filters, sort and the VM list. No logic: everything binds to {@link LibraryViewModel}. */
+public final class LibraryView extends VBox {
+    private final ListView<VmItem> list = new ListView<>();
+    private final TextField search = new TextField();
+
+    public LibraryView(LibraryViewModel vm, OsPresets presets, ThumbnailSource thumbnails, Runnable onNewVm) {
+        getStyleClass().add("library-pane");
+        setMinWidth(260);
+        setPrefWidth(320);
+
+        search.setPromptText("Search name, OS, tags, notes");
+        search.getStyleClass().add("search-field");
+        search.setId("library-search");
+        search.setAccessibleText("Search virtual machines");
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        StackPane searchBox = new StackPane(search, Icons.icon(Icons.SEARCH));
+        searchBox.getStyleClass().add("search-box");
+        StackPane.setAlignment(searchBox.getChildren().get(1), Pos.CENTER_LEFT);
+
+        ComboBox<StateFilter> state = new ComboBox<>();
+        state.getItems().setAll(StateFilter.values());
+        state.valueProperty().bindBidirectional(vm.stateFilterProperty());
+        state.setId("library-state-filter");
+        state.setAccessibleText("Filter by state");
+        state.setTooltip(new Tooltip("Show only VMs in this state"));
+        ComboBox<String> tag = new ComboBox<>(vm.tagChoices());
+        tag.valueProperty().bindBidirectional(vm.tagFilterProperty());
+        tag.setId("library-tag-filter");
+        tag.setAccessibleText("Filter by tag");
+        tag.setTooltip(new Tooltip("Show only VMs with this tag"));
+        ComboBox<SortOrder> sort = new ComboBox<>();
+        sort.getItems().setAll(SortOrder.values());
+        sort.valueProperty().bindBidirectional(vm.sortOrderProperty());
+        sort.setId("library-sort");
+        sort.setAccessibleText("Sort by");
+        sort.setTooltip(new Tooltip("Sort order"));
+        for (ComboBox<?> c : java.util.List.of(state, tag, sort)) {
+            c.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(c, Priority.ALWAYS);
+        }
+        HBox filterRow = new HBox(6, state, tag);
+        HBox sortRow = new HBox(6, new Label("Sort"), sort);
+        sortRow.setAlignment(Pos.CENTER_LEFT);
+        VBox filters = new VBox(6, searchBox, filterRow, sortRow);
+        filters.getStyleClass().add("filters");
+
+        list.setItems(vm.visibleItems());
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.getStyleClass().add("library-list");
+        list.setId("library-list");
+        list.setAccessibleText("Virtual machines");
+        list.setCellFactory(l -> new VmCell(presets, thumbnails));
+        list.setPlaceholder(emptyPlaceholder(vm, onNewVm));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(filters, list);
+    }
+
+    private static VBox emptyPlaceholder(LibraryViewModel vm, Runnable onNewVm) {
+        Label text = new Label();
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.allItems().isEmpty() ? "No virtual machines yet." : "No VM matches the search or filters.",
+                vm.allItems()));
+        Button create = new Button("New VM…", Icons.icon(Icons.NEW, "accent"));
+        create.setOnAction(e -> onNewVm.run());
+        create.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.allItems()));
+        VBox box = new VBox(10, Icons.icon(Icons.MONITOR, "huge"), text, create);
+        box.getStyleClass().add("library-empty");
+        return box;
+    }
+
+    public ListView<VmItem> list() { return list; }
+
+    public TextField searchField() { return search; }
+
+    /** One VM in the list: OS icon (or live thumbnail), name, state and OS, tags. */
+    private static final class VmCell extends ListCell<VmItem> {
+        private final OsPresets presets;
+        private final ThumbnailSource thumbnails;
+        private final StackPane badge = new StackPane();
+        private final Label name = new Label();
+        private final Region dot = new Region();
+        private final Label sub = new Label();
+        private final FlowPane tags = new FlowPane(4, 4);
+        private final HBox root;
+        private final javafx.beans.InvalidationListener refresh = o -> render();
+        private VmItem shown;
+
+        VmCell(OsPresets presets, ThumbnailSource thumbnails) {
+            this.presets = presets;
+            this.thumbnails = thumbnails;
+            badge.getStyleClass().add("os-badge");
+            name.getStyleClass().add("vm-name");
+            sub.getStyleClass().add("vm-sub");
+            dot.getStyleClass().add("state-dot");
+            HBox stateLine = new HBox(6, dot, sub);
+            stateLine.setAlignment(Pos.CENTER_LEFT);
+            VBox text = new VBox(2, name, stateLine, tags);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            root = new HBox(10, badge, text);
+            root.getStyleClass().add("vm-cell");
+            setPrefWidth(0); // let the list width decide; long names get an ellipsis instead of a scroll bar
+        }
+
+        @Override
+        protected void updateItem(VmItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (shown != null) {
+                shown.stateProperty().removeListener(refresh);
+                shown.definitionProperty().removeListener(refresh);
+            }
+            shown = empty ? null : item;
+            if (shown == null) {
+                setGraphic(null);
+                setText(null);
+                setAccessibleText(null);
+                return;
+            }
+            shown.stateProperty().addListener(refresh);
+            shown.definitionProperty().addListener(refresh);
+            render();
+            setGraphic(root);
+        }
+
+        private void render() {
+            VmItem item = shown;
+            if (item == null) return;
+            OsPreset os = presets.forOsType(item.definition().osType());
+            name.setText(item.name());
+            sub.setText(StateText.label(item.state()) + " · " + os.label());
+            StateText.applyStyle(dot, item.state());
+            tags.getChildren().setAll(item.definition().tags().stream().map(t -> {
+                Label chip = new Label(t);
+                chip.getStyleClass().add("chip");
+                return (javafx.scene.Node) chip;
+            }).toList());
+            tags.setVisible(!item.definition().tags().isEmpty());
+            tags.setManaged(tags.isVisible());
+            javafx.scene.Node thumb = item.state().isActive() ? thumbnails.thumbnail(item) : null;
+            badge.getChildren().setAll(thumb != null ? thumb : Icons.icon(Icons.forOsFamily(os.family()), "large"));
+            setAccessibleText(item.name() + ", " + StateText.label(item.state()) + ", " + os.label());
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package org.vmstation.app.gui.view;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.vmstation.app.gui.actions.VmAction;
+import org.vmstation.app.gui.actions.VmActionsViewModel;
+import org.vmstation.app.gui.details.DetailsViewModel;
+import org.vmstation.app.gui.library.LibraryViewModel;
+import org.vmstation.app.gui.library.VmItem;
+import org.vmstation.app.gui.notify.NotificationCenter;
+import org.vmstation.app.gui.service.DiskImages;
+import org.vmstation.app.gui.service.StateMonitor;
+import org.vmstation.app.gui.service.VmCatalog;
+import org.vmstation.app.gui.settings.SettingsViewModel;
+import org.vmstation.app.gui.task.TaskExecutor;
+import org.vmstation.app.gui.wizard.NewVmWizardViewModel;
+import org.vmstation.app.gui.wizard.OsPresets;
+import org.vmstation.engine.model.HostResources;
+import org.vmstation.engine.runtime.VmHost;
+
+/**
+ * The workstation window: menus and toolbar over the library (left) and the selected VM's details (right),
+ * with tasks and counts in the status bar and notifications in the corner.
+ */
+public final class MainWindow {
+    public static final String STYLESHEET = "/org/vmstation/resources/css/workstation.css";
+
+    private final Stage stage;
+    private final VmCatalog catalog;
+    private final VmHost host;
+    private final DiskImages disks;
+    private final TaskExecutor executor;
+    private final OsPresets presets = OsPresets.bundled();
+    private final NotificationCenter notifications = new NotificationCenter();
+    private final LibraryViewModel library;
+    private final VmActionsViewModel actions;
+    private final DetailsViewModel details;
+    private final LibraryView libraryView;
+    private final DetailsView detailsView;
+    private final StateMonitor monitor;
+    private final Map<VmAction, Button> toolbarButtons = new EnumMap<>(VmAction.class);
+    private NewVmWizard openWizard;
+
+    public MainWindow(Stage stage, VmCatalog catalog, VmHost host, DiskImages disks, TaskExecutor executor, ConsoleProvider consoles) {
+        this.stage = stage;
+        this.catalog = catalog;
+        this.host = host;
+        this.disks = disks;
+        this.executor = executor;
+        executor.monitor().setDefaultFailureHandler(f -> notifications.error(f.taskTitle() + " failed", f.error()));
+        library = new LibraryViewModel(catalog, executor);
+        actions = new VmActionsViewModel(host, catalog, executor, library, notifications);
+        actions.setShutdownPrompt(this::offerPowerOff);
+        details = new DetailsViewModel(catalog, disks, executor, notifications, id -> presets.forOsType(id).label(), library::replace);
+        libraryView = new LibraryView(library, presets, ThumbnailSource.NONE, this::newVm);
+        detailsView = new DetailsView(details, presets, host, consoles, executor, notifications);
+
+        var selection = libraryView.list().getSelectionModel().getSelectedItems();
+        selection.addListener((ListChangeListener<VmItem>) c -> {
+            actions.selection().setAll(List.copyOf(selection));
+            details.vmProperty().set(selection.size() == 1 ? selection.getFirst() : null);
+        });
+
+        SplitPane split = new SplitPane(libraryView, detailsView);
+        split.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(libraryView, false);
+        BorderPane main = new BorderPane(split);
+        main.setTop(new VBox(menuBar(), toolBar()));
+        main.setBottom(new StatusBar(executor.monitor(), library, host.displayName()));
+        StackPane root = new StackPane(main, new NotificationsView(notifications));
+        Scene scene = new Scene(root, 1180, 760);
+        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("VMStation");
+        stage.setMinWidth(820);
+        stage.setMinHeight(520);
+
+        monitor = new StateMonitor(catalog, host, executor::runOnUiThread, library::merge, library::apply);
+    }
+
+    /** Shows the window, reads the library and starts following VM states. */
+    public void show() {
+        stage.show();
+        library.reload();
+        monitor.start(Duration.ofSeconds(1));
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("_File");
+        MenuItem newVm = item("_New VM…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newVm);
+        newVm.setId("menu-new");
+        MenuItem quit = item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        file.getItems().addAll(newVm, new SeparatorMenuItem(), quit);
+
+        Menu machine = new Menu("_Machine");
+        machine.getItems().addAll(
+                actionItem(VmAction.START, new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN)),
+                actionItem(VmAction.PAUSE, new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN)),
+                actionItem(VmAction.RESUME, new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+                actionItem(VmAction.SHUT_DOWN, new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN)),
+                actionItem(VmAction.POWER_OFF, new KeyCodeCombination(KeyCode.F4, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+                actionItem(VmAction.RESET, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+                new SeparatorMenuItem(),
+                actionItem(VmAction.SETTINGS, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN)),
+                actionItem(VmAction.DELETE, new KeyCodeCombination(KeyCode.DELETE)));
+
+        Menu view = new Menu("_View");
+        MenuItem search = item("_Search", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> libraryView.searchField().requestFocus());
+        MenuItem console = item("_Console", new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), detailsView::selectConsoleTab);
+        MenuItem detach = item("_Detach console", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> detailsView.detachConsole(false));
+        MenuItem full = item("_Full screen console", new KeyCodeCombination(KeyCode.F11), () -> detailsView.detachConsole(true));
+        view.getItems().addAll(search, console, detach, full);
+        MenuBar bar = new MenuBar(file, machine, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        mi.setAccelerator(accelerator);
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    private MenuItem actionItem(VmAction action, KeyCombination accelerator) {
+        MenuItem mi = item(action.label() + (action == VmAction.SETTINGS || action == VmAction.DELETE ? "…" : ""), accelerator, () -> run(action));
+        mi.disableProperty().bind(actions.enabledProperty(action).not());
+        mi.setId("menu-" + action.name().toLowerCase(java.util.Locale.ROOT));
+        return mi;
+    }
+
+    private ToolBar toolBar() {
+        Button newVm = new Button("New", Icons.icon(Icons.NEW));
+        newVm.getStyleClass().add("primary");
+        newVm.setOnAction(e -> newVm());
+        newVm.setTooltip(new Tooltip("Create a virtual machine (Ctrl+N)"));
+        newVm.setId("tool-new");
+        ToolBar bar = new ToolBar(newVm, new javafx.scene.control.Separator(),
+                toolButton(VmAction.START, Icons.START, "start"), toolButton(VmAction.PAUSE, Icons.PAUSE, null),
+                toolButton(VmAction.RESUME, Icons.RESUME, null), toolButton(VmAction.SHUT_DOWN, Icons.SHUT_DOWN, null),
+                toolButton(VmAction.POWER_OFF, Icons.POWER_OFF, null), toolButton(VmAction.RESET, Icons.RESET, null),
+                new javafx.scene.control.Separator(),
+                toolButton(VmAction.SETTINGS, Icons.SETTINGS, null), toolButton(VmAction.DELETE, Icons.DELETE, "danger"));
+        bar.setId("tool-bar");
+        return bar;
+    }
+
+    private Button toolButton(VmAction action, String icon, String style) {
+        Button b = new Button(action.label(), Icons.icon(icon));
+        if (style != null) b.getStyleClass().add(style);
+        b.disableProperty().bind(actions.enabledProperty(action).not());
+        b.setOnAction(e -> run(action));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.when(actions.enabledProperty(action))
+                .then(action.label()).otherwise(actions.disabledReasonProperty(action)));
+        b.setTooltip(tip);
+        b.setId("tool-" + action.name().toLowerCase(java.util.Locale.ROOT));
+        b.setAccessibleText(action.label());
+        toolbarButtons.put(action, b);
+        return b;
+    }
+
+    private void run(VmAction action) {
+        switch (action) {
+            case SETTINGS -> openSettings();
+            case DELETE -> confirmDelete();
+            default -> actions.perform(action);
+        }
+    }
+
+    // --- dialogs ---------------------------------------------------------------------------------------------
+
+    public void newVm() {
+        NewVmWizardViewModel vm = new NewVmWizardViewModel(catalog, disks, executor, notifications, presets,
+                library.allItems().stream().map(VmItem::definition).toList(), HostResources.totalMemoryMiB(),
+                Runtime.getRuntime().availableProcessors());
+        NewVmWizard[] holder = new NewVmWizard[1];
+        NewVmWizard wizard = new NewVmWizard(stage, vm, () -> vm.finish(entry -> {
+            library.merge(appended(entry));
+            VmItem item = library.find(entry.id());
+            libraryView.list().getSelectionModel().clearSelection();
+            libraryView.list().getSelectionModel().select(item);
+            libraryView.list().scrollTo(item);
+            notifications.info("Created " + entry.name(), "Press Start to boot it.");
+            holder[0].setResult(ButtonType.OK);
+            holder[0].close();
+        }));
+        holder[0] = wizard;
+        openWizard = wizard;
+        wizard.setOnHidden(e -> openWizard = null);
+        wizard.show();
+    }
+
+    private List<org.vmstation.engine.library.VmEntry> appended(org.vmstation.engine.library.VmEntry entry) {
+        List<org.vmstation.engine.library.VmEntry> now = new java.util.ArrayList<>();
+        for (VmItem i : library.allItems()) {
+            now.add(new org.vmstation.engine.library.VmEntry(i.definition(), i.state(),
+                    i.createdAt() == null ? java.time.Instant.now() : i.createdAt(), i.lastRunAt(), null));
+        }
+        now.add(entry);
+        return now;
+    }
+
+    private void openSettings() {
+        VmItem item = actions.selection().getFirst();
+        executor.execute(org.vmstation.app.gui.task.BackgroundTask.of("Opening settings", p -> catalog.vmFolder(item.id()))
+                .onSuccess(folder -> {
+                    SettingsViewModel vm = new SettingsViewModel(item, library.allItems().stream().map(VmItem::definition).toList(),
+                            folder, catalog, executor, notifications);
+                    SettingsDialog[] dialog = new SettingsDialog[1];
+                    dialog[0] = new SettingsDialog(stage, vm, presets, () -> vm.save(saved -> {
+                        library.replace(saved);
+                        dialog[0].setResult(ButtonType.OK);
+                        dialog[0].close();
+                    }));
+                    dialog[0].show();
+                }));
+    }
+
+    private void confirmDelete() {
+        List<VmItem> selected = List.copyOf(actions.selection());
+        String names = selected.size() == 1 ? selected.getFirst().name() : selected.size() + " VMs";
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Delete " + names);
+        alert.setHeaderText("Delete " + names + "?");
+        alert.setContentText("The VM is removed from the library. This cannot be undone.");
+        CheckBox keep = new CheckBox("Keep the disk files (in the VM's folder)");
+        keep.setId("delete-keep-disks");
+        alert.getDialogPane().setExpandableContent(null);
+        alert.getDialogPane().setContent(new VBox(10, new javafx.scene.control.Label(alert.getContentText()), keep));
+        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(delete, ButtonType.CANCEL);
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        alert.getDialogPane().setId("delete-dialog");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == delete) actions.delete(keep.isSelected());
+    }
+
+    private boolean offerPowerOff(VmItem vm) {
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        alert.initOwner(stage);
+        alert.setTitle("Shut down " + vm.name());
+        alert.setHeaderText(vm.name() + " did not shut down");
+        alert.setContentText("The guest did not react to the power button within "
+                + VmActionsViewModel.SHUTDOWN_TIMEOUT.toSeconds() + " seconds. Power it off now? Unsaved work in the guest is lost.");
+        ButtonType off = new ButtonType("Power off", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(off, new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE));
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        return alert.showAndWait().filter(b -> b == off).isPresent();
+    }
+
+    /** Stops polling and consoles; running VMs are left as they are (the close dialog decided already). */
+    public void dispose() {
+        monitor.close();
+        detailsView.shutdown();
+    }
+
+    public Stage stage() { return stage; }
+    public LibraryViewModel library() { return library; }
+    public VmActionsViewModel actions() { return actions; }
+    public NotificationCenter notifications() { return notifications; }
+    public VmCatalog catalog() { return catalog; }
+    public VmHost host() { return host; }
+    public TaskExecutor executor() { return executor; }
+    public NewVmWizard openWizard() { return openWizard; }
+    public LibraryView libraryView() { return libraryView; }
+}

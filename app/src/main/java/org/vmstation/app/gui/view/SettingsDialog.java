@@ -1,0 +1,137 @@
+package org.vmstation.app.gui.view;
+
+import java.util.List;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.vmstation.app.gui.form.DefinitionForm;
+import org.vmstation.app.gui.settings.SettingsViewModel;
+import org.vmstation.app.gui.wizard.OsPreset;
+import org.vmstation.app.gui.wizard.OsPresets;
+import org.vmstation.engine.model.DisplaySpec;
+import org.vmstation.engine.model.Firmware;
+import org.vmstation.engine.model.NetworkSpec;
+
+/** Edits an existing VM, organised like the details pane; hardware pages lock while the VM runs. */
+public final class SettingsDialog extends Dialog<ButtonType> {
+    public static final ButtonType SAVE = new ButtonType("Save", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+
+    public SettingsDialog(Window owner, SettingsViewModel vm, OsPresets presets, Runnable onSaveRequested) {
+        initOwner(owner);
+        setTitle("Settings of " + vm.vm().name());
+        setHeaderText(vm.vm().name() + " — settings");
+        setResizable(true);
+        DefinitionForm form = vm.form();
+
+        FormGrid general = new FormGrid();
+        TextField name = new TextField();
+        name.textProperty().bindBidirectional(form.nameProperty());
+        name.setId("settings-name");
+        general.field("Name", name);
+        general.error(form, "name");
+        ComboBox<OsPreset> os = new ComboBox<>();
+        os.getItems().setAll(presets.all());
+        os.setValue(presets.forOsType(form.osTypeProperty().get()));
+        os.valueProperty().addListener((o, a, b) -> { if (b != null) form.osTypeProperty().set(b.id()); });
+        general.field("Operating system", os);
+        TextField tags = new TextField();
+        tags.textProperty().bindBidirectional(form.tagsProperty());
+        tags.setPromptText("comma separated");
+        general.field("Tags", tags);
+        general.error(form, "tags");
+        TextArea notes = new TextArea();
+        notes.textProperty().bindBidirectional(form.notesProperty());
+        notes.setPrefRowCount(4);
+        notes.setWrapText(true);
+        general.field("Notes", notes);
+
+        FormGrid system = new FormGrid();
+        system.field("Memory", Controls.slider(form.memoryMiBProperty(), 128, (int) Math.min(Integer.MAX_VALUE,
+                org.vmstation.engine.model.HostResources.totalMemoryMiB()), "MiB", "settings-memory"));
+        system.error(form, "memoryMiB");
+        system.field("Processors", Controls.slider(form.cpusProperty(), 1, Runtime.getRuntime().availableProcessors(), "CPUs", "settings-cpus"));
+        system.error(form, "cpus");
+        ChoiceBox<Firmware> fw = new ChoiceBox<>();
+        fw.getItems().setAll(Firmware.values());
+        fw.valueProperty().bindBidirectional(form.firmwareProperty());
+        system.field("Firmware", fw);
+
+        FormGrid boot = new FormGrid();
+        boot.field("Installer ISO", Controls.pathField(form.isoPathProperty(), "settings-iso", "Empty drive", "Choose an ISO", null));
+        boot.error(form, "cdroms");
+        CheckBox direct = new CheckBox("Boot a Linux kernel directly");
+        direct.setSelected(form.bootSourceProperty().get() == DefinitionForm.BootSource.KERNEL);
+        direct.selectedProperty().addListener((o, a, b) -> form.bootSourceProperty().set(b ? DefinitionForm.BootSource.KERNEL : DefinitionForm.BootSource.DISK_OR_ISO));
+        boot.full(direct);
+        boot.field("Kernel", Controls.pathField(form.kernelPathProperty(), "settings-kernel", "vmlinuz", "Choose a kernel", null));
+        boot.error(form, "kernelBoot.kernelPath");
+        boot.field("Initrd", Controls.pathField(form.initrdPathProperty(), "settings-initrd", "optional", "Choose an initrd", null));
+        boot.error(form, "kernelBoot.initrdPath");
+        TextField cmdline = new TextField();
+        cmdline.textProperty().bindBidirectional(form.kernelCommandLineProperty());
+        boot.field("Command line", cmdline);
+        boot.hint("Disks: " + String.join(", ", vm.vm().definition().disks().stream().map(d -> d.path()).toList()));
+        boot.error(form, "disks");
+
+        FormGrid network = new FormGrid();
+        ChoiceBox<NetworkSpec.Mode> mode = new ChoiceBox<>();
+        mode.getItems().setAll(NetworkSpec.Mode.values());
+        mode.valueProperty().bindBidirectional(form.networkModeProperty());
+        network.field("Network", mode);
+        TextField forwards = new TextField();
+        forwards.textProperty().bindBidirectional(form.forwardsProperty());
+        forwards.setPromptText("e.g. tcp:2222:22");
+        forwards.setId("settings-forwards");
+        network.field("Port forwards", forwards);
+        network.error(form, "network");
+
+        FormGrid display = new FormGrid();
+        ChoiceBox<DisplaySpec.Adapter> adapter = new ChoiceBox<>();
+        adapter.getItems().setAll(DisplaySpec.Adapter.values());
+        adapter.valueProperty().bindBidirectional(form.displayAdapterProperty());
+        display.field("Adapter", adapter);
+        CheckBox serial = new CheckBox("Serial console");
+        serial.selectedProperty().bindBidirectional(form.serialConsoleProperty());
+        display.full(serial);
+
+        for (Node locked : List.of(system, boot, network, display)) locked.disableProperty().bind(vm.hardwareLockedProperty());
+        TabPane tabs = new TabPane(new Tab("General", pad(general)), new Tab("System", pad(system)), new Tab("Boot and disks", pad(boot)),
+                new Tab("Network", pad(network)), new Tab("Display", pad(display)));
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        Label lock = new Label();
+        lock.getStyleClass().add("lock-banner");
+        lock.textProperty().bind(vm.lockReasonProperty());
+        lock.visibleProperty().bind(vm.hardwareLockedProperty());
+        lock.managedProperty().bind(lock.visibleProperty());
+        lock.setMaxWidth(Double.MAX_VALUE);
+        lock.setId("settings-lock");
+        VBox content = new VBox(10, lock, tabs);
+        content.setPrefSize(640, 440);
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
+        getDialogPane().getStylesheets().setAll(owner == null ? List.of() : owner.getScene().getStylesheets());
+        getDialogPane().setId("settings-dialog");
+        Button save = (Button) getDialogPane().lookupButton(SAVE);
+        save.setId("settings-save");
+        save.disableProperty().bind(vm.canSaveProperty().not());
+        save.addEventFilter(ActionEvent.ACTION, e -> { e.consume(); onSaveRequested.run(); });
+    }
+
+    private static Node pad(Node n) {
+        VBox box = new VBox(n);
+        box.setStyle("-fx-padding: 14 4 4 4;");
+        return box;
+    }
+}
