@@ -102,10 +102,12 @@ class RealQemuQmpTest {
                 () -> QmpClient.connect(socket, Duration.ofSeconds(30)));
         Thread.sleep(300);
         Process qemu = startQemu(socket, dir.resolve("qemu.log"));
-        try (QmpClient client = connecting.get(40, TimeUnit.SECONDS)) {
+        try {
+            QmpClient client = connecting.get(40, TimeUnit.SECONDS);
             assertThat(client.queryStatus().running()).isFalse();
             client.close();
             assertThat(client.isConnected()).isFalse();
+            assertThat(client.disconnected().get(5, TimeUnit.SECONDS)).hasMessageContaining("closed by this client");
             assertThat(qemu.isAlive()).as("closing the client leaves QEMU running").isTrue();
         } finally {
             qemu.destroyForcibly();
