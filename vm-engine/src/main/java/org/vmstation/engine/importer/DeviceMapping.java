@@ -47,6 +47,7 @@ public final class DeviceMapping {
     /** USB controller names → QEMU controller. */
     public static Mapped usb(String source) {
         String s = source == null ? "" : source.toLowerCase(Locale.ROOT).strip();
+        if (s.equals("qemu-xhci")) return new Mapped("qemu-xhci", null);
         if (s.contains("xhci") || s.contains("usb3") || s.equals("3") || s.equals("qusb")) {
             return new Mapped("qemu-xhci", "USB controller '" + source + "' kept as qemu-xhci");
         }

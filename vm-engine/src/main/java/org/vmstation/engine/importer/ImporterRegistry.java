@@ -49,6 +49,11 @@ public final class ImporterRegistry {
     public ImportPlan read(Path fileOrBundle) throws ImportException {
         Path file = configurationOf(fileOrBundle);
         if (!Files.isRegularFile(file)) throw new ImportException(fileOrBundle, "does not exist or is not a file");
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".mf") || lower.endsWith(".cert")) {
+            throw new ImportException(file, "is an OVF " + (lower.endsWith(".mf") ? "manifest" : "certificate")
+                    + ", not a VM; import the .ovf or .ova it belongs to (its digests are checked then)");
+        }
         VmImporter importer = find(file).orElseThrow(() -> new ImportException(file,
                 "is not a format VMStation imports (expected OVF/OVA, .vmx, .vbox, libvirt XML, Xen config, .pvs, UTM config.plist, "
                         + "Quickemu .conf, a disk image or an ISO)"));

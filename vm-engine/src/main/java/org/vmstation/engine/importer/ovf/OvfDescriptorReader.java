@@ -219,11 +219,32 @@ final class OvfDescriptorReader {
         return new Item(e, values, hosts);
     }
 
+    /** The deployment option in effect: the one marked default, else the first; null when the OVF has none. */
+    private String deploymentOption(ImportedVmBuilder vm) {
+        Element section = section(envelope, "DeploymentOptionSection");
+        List<Element> configs = Dom.children(section, "Configuration");
+        if (configs.isEmpty()) return null;
+        Element chosen = configs.getFirst();
+        for (Element c : configs) if ("true".equalsIgnoreCase(Dom.attr(c, "default"))) chosen = c;
+        String id = Dom.attr(chosen, "id");
+        List<String> ids = configs.stream().map(c -> Dom.attr(c, "id")).toList();
+        vm.info("configuration", "deployment option '" + id + "' (the default) is imported; the descriptor offers " + String.join(", ", ids));
+        return id;
+    }
+
+    private static boolean inConfiguration(Element item, String option) {
+        String conf = Dom.attr(item, "configuration");
+        if (conf == null || option == null) return true;
+        for (String c : conf.strip().split("\\s+")) if (c.equals(option)) return true;
+        return false;
+    }
+
     private void readHardware(Element vs, Element hw, ImportedVmBuilder vm) {
         List<Item> items = new ArrayList<>();
+        String option = deploymentOption(vm);
         for (Element c : Dom.children(hw)) {
             String l = Dom.localName(c);
-            if (l.equals("Item") || l.equals("EthernetPortItem") || l.equals("StorageItem")) items.add(item(c));
+            if ((l.equals("Item") || l.equals("EthernetPortItem") || l.equals("StorageItem")) && inConfiguration(c, option)) items.add(item(c));
         }
         Map<String, Item> byId = new HashMap<>();
         for (Item i : items) if (i.id() != null) byId.put(i.id(), i);
@@ -233,7 +254,7 @@ final class OvfDescriptorReader {
             switch (it.type()) {
                 case 3 -> readCpu(it, hw, vm);
                 case 4 -> readMemory(it, vm);
-                case 17, 31 -> readDisk(it, byId, vm);
+                case 17, 19, 31 -> readDisk(it, byId, vm);
                 case 15, 16 -> readCdrom(it, byId, vm);
                 case 14 -> vm.dropped("floppy", "floppy drive '" + it.label() + "' dropped: VMStation machines have no floppy controller");
                 case 10, 11 -> readNic(it, vm);
@@ -252,7 +273,8 @@ final class OvfDescriptorReader {
                 case 22 -> vm.dropped("parallel", "parallel port '" + it.label() + "' dropped: not supported");
                 case 1 -> {
                     String st = it.subtype().toLowerCase(Locale.ROOT);
-                    if (st.contains("vtpm") || st.contains("tpm")) vm.tpm(true).changed("tpm", "virtual TPM '" + it.label() + "' → swtpm TPM 2.0; its keys are not carried over");
+                    if (st.contains("soundcard")) vm.sound(st.substring(st.indexOf("soundcard") + "soundcard".length()).replaceFirst("^\\.", ""));
+                    else if (st.contains("vtpm") || st.contains("tpm")) vm.tpm(true).changed("tpm", "virtual TPM '" + it.label() + "' → swtpm TPM 2.0; its keys are not carried over");
                     else if (!st.isEmpty()) vm.dropped("device", "device '" + it.label() + "' (" + it.subtype() + ") dropped: VMware-specific, no QEMU equivalent");
                 }
                 case 5, 6 -> { /* controllers: read through their disks */ }
@@ -273,6 +295,9 @@ final class OvfDescriptorReader {
             vm.secureBoot(true);
         }
         String nvram = vmwConfig.get("nvram");
+        if (nvram != null && nvram.startsWith("ovf:/file/") && fileRefs.containsKey(nvram.substring("ovf:/file/".length()))) {
+            nvram = Dom.attr(fileRefs.get(nvram.substring("ovf:/file/".length())), "href");
+        }
         if (nvram != null && !nvram.isBlank() && vm.firmware() == Firmware.UEFI) vm.nvramFile(nvram);
     }
 
@@ -361,7 +386,7 @@ final class OvfDescriptorReader {
             return;
         }
         String fileRef = Dom.attr(disk, "fileRef");
-        Element f = fileRef == null ? null : fileRefs.get(fileRef);
+        Element f = fileRef == null ? null : fileRef(fileRef);
         if (f == null) {
             if (Dom.attr(disk, "lun_id") != null) {
                 vm.dropped("disk", "disk '" + Dom.attr(disk, "disk-alias", it.label()) + "' is an iSCSI LUN, not an image; it cannot be imported");
@@ -375,6 +400,14 @@ final class OvfDescriptorReader {
             return;
         }
         addDiskFile(vm, it.label(), Dom.attr(f, "href"), Dom.attr(disk, "format"), capacity(disk, vm), bus);
+    }
+
+    /** A File by id; oVirt refers to files by "imageGroup/imageId", the File's href, so that is tried too. */
+    private Element fileRef(String ref) {
+        Element f = fileRefs.get(ref);
+        if (f != null) return f;
+        for (Element candidate : fileRefs.values()) if (ref.equals(Dom.attr(candidate, "href"))) return candidate;
+        return ref.contains("/") ? fileRefs.get(ref.substring(ref.lastIndexOf('/') + 1)) : null;
     }
 
     private Element findDisk(String host) {
