@@ -148,6 +148,11 @@ public final class DisplayView extends Region {
         return framebufferImage.image();
     }
 
+    /** Keys the guest currently believes are held down. */
+    int heldKeyCount() {
+        return keyboard.heldCount();
+    }
+
     public DisplayGeometry geometry() {
         return geometry;
     }
