@@ -255,7 +255,8 @@ public final class DefinitionCodec {
     private static DefaultPrettyPrinter stablePrinter() {
         DefaultIndenter indent = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter p = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("").withArrayEmptySeparator(""));
         p.indentObjectsWith(indent);
         p.indentArraysWith(indent);
         return p;

@@ -78,6 +78,13 @@ class DefinitionCodecTest {
     }
 
     @Test
+    void writesEmptyListsAndMapsCompactly() {
+        String json = DefinitionCodec.toJson(new VmDefinition.Builder().id("a").name("b").build());
+        assertThat(json).contains("\"disks\": [],\n").contains("\"tags\": [],\n").endsWith("\"settings\": {}\n}")
+                .doesNotContain("\r");
+    }
+
+    @Test
     void absentFieldsTakeBuilderDefaults() {
         VmDefinition vm = DefinitionCodec.fromJson("""
                 {"formatVersion": 1, "id": "abc", "name": "Tiny"}""");
