@@ -28,9 +28,18 @@ class QemuVncGuestTest {
             assertThat(zrle.awaitUpdates(2, Duration.ofSeconds(20))).isTrue();
             assertThat(raw.awaitUpdates(2, Duration.ofSeconds(20))).isTrue();
 
+            // QEMU may draw its text a moment after the first update: wait until both clients agree on it.
+            long deadline = System.currentTimeMillis() + 20_000;
             FramebufferSnapshot a = zrle.snapshot();
+            FramebufferSnapshot b = raw.snapshot();
+            while (!(a.nonBlackPixels() > 500 && java.util.Arrays.equals(a.argb(), b.argb()))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+                a = zrle.snapshot();
+                b = raw.snapshot();
+            }
             assertThat(a.nonBlackPixels()).as("QEMU's 'display not initialized' text").isGreaterThan(500);
-            RecordedSessionReplayTest.assertSamePixels(raw.snapshot(), a);
+            RecordedSessionReplayTest.assertSamePixels(b, a);
         }
     }
 

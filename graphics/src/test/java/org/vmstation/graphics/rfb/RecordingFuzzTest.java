@@ -13,7 +13,7 @@ import org.vmstation.graphics.rfb.protocol.Encodings;
  */
 class RecordingFuzzTest {
 
-    private static final int ITERATIONS = 3000;
+    private static final int ITERATIONS = 2000;
 
     @Test
     void mutatedRecordingsFailOnlyWithProtocolExceptions() {

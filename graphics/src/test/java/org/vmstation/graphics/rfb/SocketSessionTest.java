@@ -70,8 +70,27 @@ class SocketSessionTest {
         assertThat(session.isOpen()).isFalse();
         assertThat(session.closeReason()).isSameAs(reason);
         assertThat(java.nio.file.Files.readAllBytes(dir.resolve("recording.bin"))).isEqualTo(stream);
+        clientBytes.get(10, TimeUnit.SECONDS); // the client hung up
+    }
+
+    @Test
+    void localCloseFlushesQueuedMessagesFirst() throws Exception {
+        Path socket = dir.resolve("ok.sock");
+        byte[] stream = ServerStream.afterHandshake(2, 1).update(1).rect(0, 0, 2, 1, Encodings.RAW)
+                .bytes(new byte[8]).toBytes();
+        CompletableFuture<byte[]> clientBytes = serve(socket, stream);
+        RfbSession session = RfbClient.connect(socket, RfbClientOptions.defaults());
+        assertThat(session.awaitUpdates(1, java.time.Duration.ofSeconds(10))).isTrue();
+        session.sendKeysym(0x61, true);
+        session.sendKeysym(0x61, false);
+        session.close();
+
         byte[] fromClient = clientBytes.get(10, TimeUnit.SECONDS);
         assertThat(new String(fromClient, 0, 12)).isEqualTo("RFB 003.008\n");
+        // ... security, ClientInit, SetPixelFormat, SetEncodings, 2 update requests, then the two key events last.
+        byte[] tail = java.util.Arrays.copyOfRange(fromClient, fromClient.length - 16, fromClient.length);
+        assertThat(tail).containsExactly(4, 1, 0, 0, 0, 0, 0, 0x61, 4, 0, 0, 0, 0, 0, 0, 0x61);
+        assertThat(session.isOpen()).isFalse();
     }
 
     @Test

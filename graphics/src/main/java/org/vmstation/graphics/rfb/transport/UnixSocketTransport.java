@@ -60,6 +60,7 @@ public final class UnixSocketTransport implements RfbTransport {
                     return;
                 }
                 buffer.flip();
+                if (closed.get()) return;
                 receiver.received(buffer);
             }
         } catch (AsynchronousCloseException e) {
@@ -73,7 +74,10 @@ public final class UnixSocketTransport implements RfbTransport {
         try {
             while (true) {
                 byte[] message = outgoing.take();
-                if (message == POISON) return;
+                if (message == POISON) {
+                    closeChannel();
+                    return;
+                }
                 ByteBuffer b = ByteBuffer.wrap(message);
                 while (b.hasRemaining()) channel.write(b);
             }
@@ -89,19 +93,38 @@ public final class UnixSocketTransport implements RfbTransport {
         if (!closed.get()) outgoing.add(message);
     }
 
+    /**
+     * Closes gracefully: messages already queued (e.g. key releases) are still written, then the socket closes.
+     * If the writer is stuck on a full socket, the socket is closed anyway after a short grace period.
+     */
     @Override
     public void close() {
-        shutdown(null);
+        if (!closed.compareAndSet(false, true)) return;
+        outgoing.add(POISON);
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeChannel();
+        });
+        if (receiver != null) receiver.closed(null);
     }
 
+    /** Closes at once after a failure; queued messages are dropped. */
     private void shutdown(Throwable reason) {
         if (!closed.compareAndSet(false, true)) return;
         outgoing.add(POISON);
+        closeChannel();
+        if (receiver != null) receiver.closed(reason);
+    }
+
+    private void closeChannel() {
         try {
             channel.close();
         } catch (IOException ignored) {
             // closing anyway; nothing more to tell the peer
         }
-        if (receiver != null) receiver.closed(reason);
     }
 }
