@@ -187,6 +187,10 @@ public final class ImportedVmBuilder {
         if (memoryMiB <= 0) {
             info("memory", "the source names no memory size; " + DEFAULT_MEMORY_MIB + " MiB is used");
             memoryMiB = DEFAULT_MEMORY_MIB;
+        } else if (memoryMiB < VmValidator.MIN_MEMORY_MIB) {
+            changed("memory", memoryMiB + " MiB of memory is below the " + VmValidator.MIN_MEMORY_MIB + " MiB a QEMU guest needs; "
+                    + VmValidator.MIN_MEMORY_MIB + " MiB is used");
+            memoryMiB = VmValidator.MIN_MEMORY_MIB;
         }
         NetworkSpec network;
         if (nics.isEmpty()) {
