@@ -23,9 +23,9 @@ for arg in "$@"; do
     esac
 done
 
-# qemu-system-gui: SDL/GTK displays; ovmf: UEFI firmware; busybox-static, cpio:
-# the demo guest; libgtk-3-0: JavaFX's native glass toolkit; xvfb, xauth: headless GUI runs.
-PACKAGES=(qemu-system-x86 qemu-utils qemu-system-gui ovmf busybox-static cpio maven libgtk-3-0 xvfb xauth)
+# qemu-system-gui: SDL/GTK displays; ovmf: UEFI firmware; busybox-static, cpio,
+# xz-utils: the demo guest; libgtk-3-0: JavaFX's native glass toolkit; xvfb, xauth: headless GUI runs.
+PACKAGES=(qemu-system-x86 qemu-utils qemu-system-gui ovmf busybox-static cpio xz-utils maven libgtk-3-0 xvfb xauth)
 # xdotool: drive windows in GUI tests; imagemagick: screenshots; acpica-tools: iasl/acpidump for ACPI tests.
 TEST_PACKAGES=(xdotool imagemagick acpica-tools)
 [ "$WITH_TEST" = 1 ] && PACKAGES+=("${TEST_PACKAGES[@]}")

@@ -4,7 +4,8 @@
 # Builds a tiny Linux guest (kernel + busybox initramfs) from the host's Debian
 # packages and caches it in
 #   ${VMSTATION_GUEST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/vmstation/guest}/<RECIPE_VERSION>/
-# as vmlinuz, initrd.img and manifest.
+# as vmlinuz (bzImage), vmlinux (the same kernel as an ELF that QEMU boots through
+# its PVH entry, much faster under TCG; BIOS only), initrd.img and manifest.
 #
 # Usage: build-guest.sh [--force] [--print-dir]
 #   --force      rebuild even if the cache is valid
@@ -19,7 +20,7 @@
 set -euo pipefail
 
 # Bump when the produced image changes in a way callers can observe.
-RECIPE_VERSION=1
+RECIPE_VERSION=2
 
 say()  { printf '[guest] %s\n' "$*" >&2; }
 fail() { printf '[guest] ERROR (%s): %s\n' "$1" "$2" >&2; exit 1; }
@@ -63,7 +64,7 @@ if [ "$FORCE" = 0 ] && cache_valid; then
     exit 0
 fi
 
-for tool in apt-get apt-cache dpkg-deb gzip sha256sum find sort; do
+for tool in apt-get apt-cache dpkg-deb gzip sha256sum find sort od tail head; do
     command -v "$tool" >/dev/null 2>&1 ||
         fail "tools" "'$tool' not found; the guest recipe needs a Debian/Ubuntu host (run scripts/setup-deps.sh)"
 done
@@ -165,6 +166,41 @@ for name in $WANTED_REQUIRED $WANTED_OPTIONAL; do
     fi
 done
 say "${#ORDER[@]} kernel modules in the dependency closure"
+
+# ---------------------------------------------------------------- PVH kernel
+# Under TCG the bzImage's own in-guest xz decompression costs seconds. The
+# payload is the ELF vmlinux, which QEMU can boot directly through its PVH
+# entry point (SeaBIOS only; UEFI needs the bzImage). Offsets are from the
+# x86 boot protocol's setup header.
+le_u32() { od -An -t u4 -j "$2" -N 4 "$1" | tr -d ' '; }
+extract_pvh_kernel() {
+    local img="$1" out="$2" setup_sects start offset length magic
+    setup_sects=$(od -An -t u1 -j $((0x1f1)) -N 1 "$img" | tr -d ' ')
+    [ "$setup_sects" = 0 ] && setup_sects=4
+    start=$(( (setup_sects + 1) * 512 ))
+    offset=$(le_u32 "$img" $((0x248)))
+    length=$(le_u32 "$img" $((0x24c)))
+    [ -n "$offset" ] && [ -n "$length" ] && [ "$length" -gt 0 ] || return 1
+    magic=$(od -An -t x1 -j $((start + offset)) -N 6 "$img" | tr -d ' ')
+    local payload=(tail -c +$((start + offset + 1)) "$img")
+    case "$magic" in
+        fd377a585a00) command -v xz >/dev/null || return 1; "${payload[@]}" | head -c "$length" | xz -dcq >"$out" 2>/dev/null ;;
+        28b52ffd*)    command -v zstd >/dev/null || return 1; "${payload[@]}" | head -c "$length" | zstd -dcq >"$out" 2>/dev/null ;;
+        1f8b*)        "${payload[@]}" | head -c "$length" | gzip -dc >"$out" 2>/dev/null ;;
+        *) return 1 ;;
+    esac
+    # xz/zstd may complain about the size trailer after the stream; judge by the result.
+    [ "$(od -An -t x1 -N 4 "$out" | tr -d ' ')" = 7f454c46 ]
+}
+PVH_KERNEL=
+if grep -qx 'CONFIG_PVH=y' "$WORK/pkg/boot/config-$KVER" 2>/dev/null; then
+    say "extracting the PVH-bootable ELF kernel from the bzImage"
+    if extract_pvh_kernel "$VMLINUZ" "$WORK/vmlinux"; then
+        PVH_KERNEL="$WORK/vmlinux"
+    else
+        say "note: could not extract the ELF kernel (xz-utils missing?); only the bzImage will be cached"
+    fi
+fi
 
 # ---------------------------------------------------------------- initramfs
 ROOT="$WORK/root"
@@ -364,6 +400,7 @@ mkdir -p "$CACHE_ROOT" || fail "publish" "cannot create $CACHE_ROOT"
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
 cp "$VMLINUZ" "$STAGE/vmlinuz"
+if [ -n "$PVH_KERNEL" ]; then cp "$PVH_KERNEL" "$STAGE/vmlinux"; fi
 cp "$WORK/initrd.img" "$STAGE/initrd.img"
 {
     echo "recipe-version=$RECIPE_VERSION"
@@ -371,6 +408,7 @@ cp "$WORK/initrd.img" "$STAGE/initrd.img"
     echo "kernel-package=$KPKG"
     echo "kernel-package-version=$KPKG_VERSION"
     echo "kernel-release=$KVER"
+    if [ -n "$PVH_KERNEL" ]; then echo "pvh-kernel=vmlinux"; fi
     echo "busybox-version=$BB_VERSION"
     echo "modules=${#ORDER[@]}"
     echo "built=$(date -u +%Y-%m-%dT%H:%M:%SZ)"

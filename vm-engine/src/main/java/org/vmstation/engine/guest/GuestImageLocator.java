@@ -17,12 +17,13 @@ import java.util.regex.Pattern;
 /**
  * Finds, and if needed builds, the cached demo/test guest ({@link GuestImage}).
  *
- * <p>The cache lives in {@code <cacheRoot>/<RECIPE_VERSION>/} with {@code vmlinuz},
- * {@code initrd.img} and {@code manifest}; the recipe script writes it and this class reads it.
+ * <p>The cache lives in {@code <cacheRoot>/<RECIPE_VERSION>/} with {@code vmlinuz}, optionally
+ * {@code vmlinux} (PVH ELF), {@code initrd.img} and {@code manifest}; the recipe script writes it and
+ * this class reads it.
  */
 public final class GuestImageLocator {
     /** Must equal {@code RECIPE_VERSION} in build-guest.sh (a unit test checks it). */
-    public static final String RECIPE_VERSION = "1";
+    public static final String RECIPE_VERSION = "2";
     /** The guest prints this line on ttyS0 once its probes ran and its shell is about to start. */
     public static final String READY_MARKER = "VMSTATION-READY";
     /** Probe names the guest's init understands. */
@@ -30,6 +31,7 @@ public final class GuestImageLocator {
     public static final String CACHE_VARIABLE = "VMSTATION_GUEST_CACHE";
 
     static final String KERNEL_FILE = "vmlinuz";
+    static final String PVH_KERNEL_FILE = "vmlinux";
     static final String INITRD_FILE = "initrd.img";
     static final String MANIFEST_FILE = "manifest";
     private static final Pattern PROBE_NAME = Pattern.compile("[a-z0-9_-]{1,32}");
@@ -86,7 +88,8 @@ public final class GuestImageLocator {
             return Optional.empty();
         }
         return manifest().filter(m -> m.contains("\nrecipe-version=" + RECIPE_VERSION + "\n"))
-                .map(m -> new GuestImage(kernel, initrd, RECIPE_VERSION));
+                .map(m -> new GuestImage(kernel, initrd, RECIPE_VERSION,
+                        nonEmptyFile(dir.resolve(PVH_KERNEL_FILE)) ? dir.resolve(PVH_KERNEL_FILE) : null));
     }
 
     /**

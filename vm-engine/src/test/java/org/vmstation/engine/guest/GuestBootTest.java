@@ -57,6 +57,26 @@ class GuestBootTest {
         }
     }
 
+    @Test
+    void bzImageKernelAlsoBootsToReady(@TempDir Path dir) throws Exception {
+        GuestImage guest = TestGuest.image();
+        Path serial = dir.resolve("serial.log");
+        List<String> cmd = new java.util.ArrayList<>(TestGuest.qemuCommand(guest, serial, List.of("block")));
+        cmd.set(cmd.indexOf("-kernel") + 1, guest.kernel().toString());
+        Process qemu = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("qemu.out").toFile()).start();
+        try (SerialMarkerWatcher ready = SerialMarkerWatcher.start(serial, GuestImageLocator.READY_MARKER)) {
+            Duration bootTime = ready.future().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            System.err.println("demo guest (bzImage) ready after " + bootTime.toMillis() + " ms");
+            assertThat(ProbeOutput.parse(serial).get("block")).anyMatch(line -> line.contains("#blocks"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("bzImage guest: no " + GuestImageLocator.READY_MARKER + " within " + READY_TIMEOUT
+                    + "; serial log:\n" + tail(serial), e);
+        } finally {
+            qemu.destroyForcibly();
+        }
+    }
+
     /** Minimal QMP exchange: greeting, qmp_capabilities, system_powerdown (an ACPI power-button press). */
     private static void pressPowerButton(Path socket) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {

@@ -68,6 +68,11 @@ class GuestImageLocatorTest {
         assertThat(locator.find()).contains(new GuestImage(dir.resolve("vmlinuz"), dir.resolve("initrd.img"),
                 GuestImageLocator.RECIPE_VERSION));
 
+        Files.writeString(dir.resolve("vmlinux"), "elf");
+        assertThat(locator.find().orElseThrow().pvhKernel()).contains(dir.resolve("vmlinux"));
+        assertThat(locator.find().orElseThrow().kernelFor(false)).isEqualTo(dir.resolve("vmlinux"));
+        assertThat(locator.find().orElseThrow().kernelFor(true)).isEqualTo(dir.resolve("vmlinuz"));
+
         Files.writeString(dir.resolve("initrd.img"), "");
         assertThat(locator.find()).isEmpty();
     }

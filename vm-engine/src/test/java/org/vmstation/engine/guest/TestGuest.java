@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>{@link #image()} builds the guest on first use (needs scripts/setup-deps.sh to have run on a
  * Debian host) and then reuses the cache. {@link #qemuCommand} gives a minimal, known-good QEMU
- * argument list for booting it under TCG with the serial console going to a file.
+ * argument list for booting it under TCG (SeaBIOS, PVH kernel when available) with the serial
+ * console going to a file.
  */
 public final class TestGuest {
     private static GuestImage image;
@@ -45,7 +46,7 @@ public final class TestGuest {
                 "-monitor", "none",
                 "-no-user-config",
                 "-serial", "file:" + serialLog,
-                "-kernel", guest.kernel().toString(),
+                "-kernel", guest.kernelFor(false).toString(),
                 "-initrd", guest.initrd().toString(),
                 "-append", GuestImageLocator.kernelCommandLine(probes)));
         cmd.addAll(List.of(extraArgs));
