@@ -81,7 +81,7 @@ public final class OsMapping {
     /** VMware guestOS (.vmx) or vmw:osType (OVF), e.g. "windows2019srv-64", "rhel8-64", "windows9_64Guest". */
     public static String fromVmwareGuestOs(String id) {
         if (id == null || id.isBlank()) return "other";
-        String k = id.toLowerCase(Locale.ROOT).strip().replaceAll("(_64)?guest$", "").replaceAll("-64$", "").replaceAll("_64$", "")
+        String k = id.toLowerCase(Locale.ROOT).strip().replaceAll("guest$", "").replaceAll("[-_]?64$", "")
                 .replace("server", "srv");
         String exact = VMWARE.get(k);
         if (exact != null) return exact;
