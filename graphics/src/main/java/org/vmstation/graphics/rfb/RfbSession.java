@@ -81,7 +81,10 @@ public final class RfbSession implements AutoCloseable {
         snapshot().writePng(file);
     }
 
-    /** Waits until {@code count} FramebufferUpdates have arrived since connecting (the first is the full screen). */
+    /**
+     * Waits until {@code count} screen updates (FramebufferUpdates that changed pixels) have arrived since
+     * connecting; the first one is the whole screen.
+     */
     public boolean awaitUpdates(long count, Duration timeout) throws InterruptedException {
         return protocol.awaitUpdates(count, timeout.toMillis());
     }

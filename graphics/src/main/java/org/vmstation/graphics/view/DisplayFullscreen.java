@@ -4,6 +4,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -49,9 +50,18 @@ public final class DisplayFullscreen {
     }
 
     private ScrollPane scrollPaneOwner;
+    /** For a BorderPane parent: the setter of the region the view occupied (children order means nothing there). */
+    private java.util.function.BiConsumer<BorderPane, javafx.scene.Node> borderSlot;
 
     private void show() {
         scrollPaneOwner = findScrollPane(view);
+        if (originalParent instanceof BorderPane bp) {
+            if (bp.getCenter() == view) borderSlot = BorderPane::setCenter;
+            else if (bp.getTop() == view) borderSlot = BorderPane::setTop;
+            else if (bp.getBottom() == view) borderSlot = BorderPane::setBottom;
+            else if (bp.getLeft() == view) borderSlot = BorderPane::setLeft;
+            else if (bp.getRight() == view) borderSlot = BorderPane::setRight;
+        }
         if (scrollPaneOwner != null) {
             scrollPaneOwner.setContent(null);
         } else if (originalParent instanceof Pane p) {
@@ -77,6 +87,8 @@ public final class DisplayFullscreen {
         stage.hide();
         if (scrollPaneOwner != null) {
             scrollPaneOwner.setContent(view);
+        } else if (originalParent instanceof BorderPane bp && borderSlot != null) {
+            borderSlot.accept(bp, view);
         } else if (originalParent instanceof Pane p) {
             p.getChildren().add(Math.min(Math.max(originalIndex, 0), p.getChildren().size()), view);
         }

@@ -67,4 +67,18 @@ class FramebufferTest {
         assertThat(image.getRGB(1, 1) & 0xFFFFFF).isEqualTo(0xFF0000);
         assertThat(image.getRGB(0, 0) & 0xFFFFFF).isZero();
     }
+
+    @Test
+    void thumbnailsKeepAspectAndAverageColours() {
+        Framebuffer fb = new Framebuffer(4, 2);
+        fb.fillRect(0, 0, 2, 2, 0xFF0000);
+        fb.fillRect(2, 0, 2, 2, 0x0000FF);
+        FramebufferSnapshot thumb = fb.snapshot().scaledToFit(2, 2);
+        assertThat(thumb.width()).isEqualTo(2);
+        assertThat(thumb.height()).isEqualTo(1);
+        assertThat(thumb.argb()).containsExactly(0xFFFF0000, 0xFF0000FF);
+        FramebufferSnapshot half = new FramebufferSnapshot(2, 1, new int[] {0xFF000000, 0xFFFFFFFF}).scaledToFit(1, 1);
+        assertThat(half.argb()).containsExactly(0xFF7F7F7F);
+        assertThat(fb.snapshot().scaledToFit(100, 100).width()).as("never scales up").isEqualTo(4);
+    }
 }

@@ -95,6 +95,13 @@ class DisplayViewGuiTest {
             Thread.sleep(300);
             assertThat(session.isOpen()).as("server accepted the input: " + session.closeReason()).isTrue();
 
+            // Full screen and back: the view returns to its place in the window.
+            DisplayFullscreen fullscreen = FxTestSupport.onFx(() -> DisplayFullscreen.enter(view));
+            assertThat(FxTestSupport.onFx(() -> view.getScene() != stage.getScene())).isTrue();
+            FxTestSupport.runFx(fullscreen::exit);
+            assertThat(FxTestSupport.onFx(() -> view.getScene() == stage.getScene()
+                    && ((BorderPane) stage.getScene().getRoot()).getCenter() == view)).isTrue();
+
             // The VM going away shows the reason in the overlay.
             qemu.close();
             deadline = System.currentTimeMillis() + 10_000;

@@ -49,7 +49,9 @@ public final class ClientProtocol implements ProtocolEvents {
     private volatile CursorImage cursor;
     private boolean resizedDuringUpdate;
     private final Object updateMonitor = new Object();
+    /** FramebufferUpdates that changed pixels (QEMU also sends updates holding only pseudo-encodings). */
     private long updatesCompleted;
+    private long updateMessages;
 
     private final java.util.function.Consumer<ServerInit> onStarted;
 
@@ -140,7 +142,7 @@ public final class ClientProtocol implements ProtocolEvents {
         return cursor;
     }
 
-    /** Waits until at least {@code count} FramebufferUpdates have been applied; false on timeout. */
+    /** Waits until at least {@code count} FramebufferUpdates that changed pixels were applied; false on timeout. */
     public boolean awaitUpdates(long count, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         synchronized (updateMonitor) {
@@ -156,6 +158,13 @@ public final class ClientProtocol implements ProtocolEvents {
     public long updatesCompleted() {
         synchronized (updateMonitor) {
             return updatesCompleted;
+        }
+    }
+
+    /** Every FramebufferUpdate message so far, including pseudo-encoding-only ones. */
+    public long updateMessages() {
+        synchronized (updateMonitor) {
+            return updateMessages;
         }
     }
 
@@ -207,7 +216,8 @@ public final class ClientProtocol implements ProtocolEvents {
         out.send(ClientMessages.framebufferUpdateRequest(!resizedDuringUpdate, 0, 0, fb.width(), fb.height()));
         resizedDuringUpdate = false;
         synchronized (updateMonitor) {
-            updatesCompleted++;
+            updateMessages++;
+            if (damage != null) updatesCompleted++;
             updateMonitor.notifyAll();
         }
         if (damage != null) listener.onFramebufferUpdate(damage);
