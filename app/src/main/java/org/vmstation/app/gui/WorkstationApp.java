@@ -22,7 +22,7 @@ public final class WorkstationApp {
      *
      * @return the process exit code
      */
-    public static int launch(String[] args, AppServices services) throws InterruptedException {
+    public static int launch(String[] args, AppServices services) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.setImplicitExit(false);
@@ -35,7 +35,11 @@ public final class WorkstationApp {
                 closed.countDown();
             }
         });
-        closed.await();
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         services.executor().close();
         Platform.exit();
         if (failure.get() != null) {
@@ -43,6 +47,19 @@ public final class WorkstationApp {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Opens the library at {@code library} (null: the per-user default) with the local QEMU host and shows the
+     * window; the engine is closed when the window closes.
+     */
+    public static int launch(java.nio.file.Path library, String[] args) {
+        try (org.vmstation.app.EngineContext engine = org.vmstation.app.EngineContext.open(library)) {
+            return launch(args, AppServices.of(engine.library(), engine.host()));
+        } catch (org.vmstation.engine.library.LibraryException e) {
+            System.err.println("vmstation: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** Builds and shows the window on {@code stage}; must run on the JavaFX thread. Tests call this directly. */

@@ -157,7 +157,7 @@ class WorkstationWindowTest extends FxRobot {
         waitFor(() -> lookup("#delete-dialog").tryQuery().isPresent());
         Node dialog = lookup("#delete-dialog").query();
         Screenshots.save(dialog.getScene(), "delete-dialog");
-        clickOn("Delete");
+        clickOn("#delete-confirm");
         waitFor(() -> library.findById(id).isEmpty());
         waitFor(() -> !shownNames().contains("Build box"));
         assertThat(folder).doesNotExist();

@@ -38,6 +38,9 @@ final class FormGrid extends GridPane {
         l.setLabelFor(control);
         if (control instanceof Control c && c.getAccessibleText() == null) c.setAccessibleText(label);
         if (control instanceof Control c) c.setMaxWidth(Double.MAX_VALUE);
+        // labels sit level with the first line of tall controls (lists, text areas), not in their middle
+        javafx.scene.layout.GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        l.setPadding(new javafx.geometry.Insets(5, 0, 0, 0));
         addRow(row++, l, control);
     }
 

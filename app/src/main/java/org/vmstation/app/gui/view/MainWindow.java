@@ -256,6 +256,7 @@ public final class MainWindow {
         alert.getDialogPane().setContent(new VBox(10, new javafx.scene.control.Label(alert.getContentText()), keep));
         ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(delete, ButtonType.CANCEL);
+        alert.getDialogPane().lookupButton(delete).setId("delete-confirm");
         alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
         alert.getDialogPane().setId("delete-dialog");
         Optional<ButtonType> answer = alert.showAndWait();
