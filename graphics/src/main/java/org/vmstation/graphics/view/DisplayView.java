@@ -138,6 +138,15 @@ public final class DisplayView extends Region {
         return session;
     }
 
+    /**
+     * Shows a message over the console (e.g. "Connecting…" or why a connection failed); an empty string hides it.
+     * Attaching a session clears it; a session closing replaces it with the close reason.
+     */
+    public void showStatus(String message) {
+        statusMessage.set(message == null ? "" : message);
+        requestLayout();
+    }
+
     /** Sends a key combination such as Ctrl+Alt+Delete, which the host would otherwise intercept. */
     public void sendKeyCombination(KeyCode... keys) {
         keyboard.tap(keys);
