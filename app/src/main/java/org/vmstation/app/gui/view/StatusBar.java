@@ -28,7 +28,8 @@ final class StatusBar extends HBox {
         Label counts = new Label();
         counts.textProperty().bind(Bindings.createStringBinding(() -> {
             long running = library.allItems().stream().filter(i -> i.state().isActive()).count();
-            return library.allItems().size() + " VMs · " + running + " running · " + hostName;
+            int n = library.allItems().size();
+            return n + (n == 1 ? " VM · " : " VMs · ") + running + " running · " + hostName;
         }, library.allItems()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
