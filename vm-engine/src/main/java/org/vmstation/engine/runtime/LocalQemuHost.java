@@ -270,6 +270,11 @@ public final class LocalQemuHost implements VmHost {
                 return null;
             });
         } catch (Exception e) {
+            // QEMU creates its monitor socket before it opens the disks, so most start errors (a disk locked by
+            // another VM, a missing file) show up here as a monitor that closed: QEMU exits on its own.
+            if (waitExit(process, Duration.ofSeconds(3))) {
+                throw startFailure(vm, paths, process.exitValue());
+            }
             powerOffRequested.add(vm.id());
             process.destroyForcibly();
             if (!process.isAlive() || waitExit(process, Duration.ofSeconds(5))) {
