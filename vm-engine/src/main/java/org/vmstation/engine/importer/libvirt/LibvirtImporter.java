@@ -27,7 +27,8 @@ public final class LibvirtImporter implements VmImporter {
     @Override
     public boolean canRead(Path file) {
         String head = new String(LimitedFiles.head(file, 4096), StandardCharsets.ISO_8859_1);
-        return head.matches("(?s)\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<domain[\\s>].*");
+        // the root may follow an XML declaration, comments or a DOCTYPE
+        return java.util.regex.Pattern.compile("<domain[\\s>]").matcher(head).find() && head.stripLeading().startsWith("<");
     }
 
     @Override
