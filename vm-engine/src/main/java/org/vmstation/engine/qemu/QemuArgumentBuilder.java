@@ -115,7 +115,8 @@ public final class QemuArgumentBuilder {
         final QemuCapabilities caps;
         final QemuCommandLine cmd;
         final MachineFamily family;
-        int nextAtaSlot;
+        int nextAtaSlot;   // q35: AHCI ports shared by SATA and IDE devices; i440fx: the PIIX IDE places
+        int nextSataPort;  // i440fx only: ports of the added AHCI controller
         int nextScsiTarget;
 
         Stage(VmDefinition vm, VmRuntimePaths paths, QemuCapabilities caps, QemuCommandLine cmd) {
@@ -258,17 +259,19 @@ public final class QemuArgumentBuilder {
     }
 
     private static BusSlot ataSlot(Stage s, DiskBus bus, String field) throws VmOperationException {
-        int n = s.nextAtaSlot++;
         switch (s.family) {
             case Q35 -> {
+                int n = s.nextAtaSlot++;
                 if (n >= 6) throw invalid(field + ": the q35 machine has 6 SATA/IDE ports and they are all used");
                 return BusSlot.bus("ide." + n);
             }
             case I440FX -> {
                 if (bus == DiskBus.SATA) {
-                    if (n >= 6) throw invalid(field + ": the SATA controller has 6 ports and they are all used");
-                    return BusSlot.bus(StorageControllerProps.AHCI_ID + "." + n);
+                    int port = s.nextSataPort++;
+                    if (port >= 6) throw invalid(field + ": the SATA controller has 6 ports and they are all used");
+                    return BusSlot.bus(StorageControllerProps.AHCI_ID + "." + port);
                 }
+                int n = s.nextAtaSlot++;
                 if (n >= 4) throw invalid(field + ": the pc machine has 4 IDE places and they are all used");
                 return BusSlot.ideUnit("ide." + (n / 2), n % 2);
             }
