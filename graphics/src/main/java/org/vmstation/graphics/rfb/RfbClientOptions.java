@@ -53,7 +53,7 @@ public record RfbClientOptions(String password, boolean shared, List<Integer> pi
     /** Everything sent in SetEncodings: the pixel encodings in preference order, then all pseudo-encodings. */
     public int[] advertisedEncodings() {
         int[] pseudo = {Encodings.EXTENDED_DESKTOP_SIZE, Encodings.DESKTOP_SIZE, Encodings.LAST_RECT,
-                Encodings.CURSOR, Encodings.QEMU_EXTENDED_KEY_EVENT, Encodings.QEMU_LED_STATE,
+                Encodings.ALPHA_CURSOR, Encodings.CURSOR, Encodings.QEMU_EXTENDED_KEY_EVENT, Encodings.QEMU_LED_STATE,
                 Encodings.QEMU_POINTER_TYPE_CHANGE};
         int[] all = new int[pixelEncodings.size() + pseudo.length];
         for (int i = 0; i < pixelEncodings.size(); i++) all[i] = pixelEncodings.get(i);

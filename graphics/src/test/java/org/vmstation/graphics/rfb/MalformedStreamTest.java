@@ -216,4 +216,24 @@ class MalformedStreamTest {
         assertThat(cursor.hotX()).isEqualTo(1);
         assertThat(cursor.argb()).containsExactly(0xFF00FF00, 0);
     }
+
+    @Test
+    void alphaCursorIsUnpremultiplied() throws Exception {
+        ServerStream s = ServerStream.afterHandshake(4, 4).update(1)
+                .rect(0, 1, 2, 2, Encodings.ALPHA_CURSOR).u32(0)
+                .bytes(new byte[] {0, 0, (byte) 0xFF, (byte) 0xFF,   // opaque red (B,G,R,A)
+                        0, 0, 0, 0,                                  // transparent
+                        0, 0x40, 0, (byte) 0x80,                     // half-transparent green, premultiplied
+                        (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
+        Replay replay = Replay.run(s.toBytes(), new int[0], OPTIONS);
+        CursorImage cursor = replay.protocol.cursor();
+        assertThat(cursor.hotY()).isEqualTo(1);
+        assertThat(cursor.argb()).containsExactly(0xFFFF0000, 0, 0x80007F00, 0xFFFFFFFF);
+    }
+
+    @Test
+    void alphaCursorWithAnotherInnerEncoding() {
+        assertRejected(ServerStream.afterHandshake(4, 4).update(1).rect(0, 0, 2, 2, Encodings.ALPHA_CURSOR)
+                .u32(Encodings.ZRLE), "only Raw is supported");
+    }
 }

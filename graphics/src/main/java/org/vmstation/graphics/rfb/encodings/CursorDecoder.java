@@ -19,6 +19,13 @@ public final class CursorDecoder implements RectangleDecoder {
 
     @Override
     public void begin(RectHeader rect, ProtocolEvents events) throws RfbProtocolException {
+        checkCursor(rect);
+        this.rect = rect;
+        payload.expect(rect.width() * rect.height() * 4 + (rect.width() + 7) / 8 * rect.height());
+    }
+
+    /** Size within limits and hotspot inside the cursor. */
+    static void checkCursor(RectHeader rect) throws RfbProtocolException {
         int w = rect.width();
         int h = rect.height();
         if (w > RfbLimits.MAX_CURSOR_DIMENSION || h > RfbLimits.MAX_CURSOR_DIMENSION) {
@@ -28,8 +35,6 @@ public final class CursorDecoder implements RectangleDecoder {
         if (w > 0 && h > 0 && (rect.x() >= w || rect.y() >= h)) {
             throw new RfbProtocolException("cursor hotspot " + rect.x() + "," + rect.y() + " outside cursor " + w + "x" + h);
         }
-        this.rect = rect;
-        payload.expect(w * h * 4 + (w + 7) / 8 * h);
     }
 
     @Override

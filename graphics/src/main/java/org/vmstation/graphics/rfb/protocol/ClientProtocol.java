@@ -12,6 +12,7 @@ import org.vmstation.graphics.rfb.RfbClientOptions;
 import org.vmstation.graphics.rfb.RfbProtocolException;
 import org.vmstation.graphics.rfb.RfbSessionListener;
 import org.vmstation.graphics.rfb.ServerInit;
+import org.vmstation.graphics.rfb.encodings.AlphaCursorDecoder;
 import org.vmstation.graphics.rfb.encodings.CopyRectDecoder;
 import org.vmstation.graphics.rfb.encodings.CursorDecoder;
 import org.vmstation.graphics.rfb.encodings.DesktopSizeDecoder;
@@ -86,6 +87,7 @@ public final class ClientProtocol implements ProtocolEvents {
         decoders.put(Encodings.COPY_RECT, new CopyRectDecoder());
         decoders.put(Encodings.ZRLE, zrle);
         decoders.put(Encodings.CURSOR, new CursorDecoder());
+        decoders.put(Encodings.ALPHA_CURSOR, new AlphaCursorDecoder());
         decoders.put(Encodings.DESKTOP_SIZE, new DesktopSizeDecoder());
         decoders.put(Encodings.EXTENDED_DESKTOP_SIZE, new ExtendedDesktopSizeDecoder());
         decoders.put(Encodings.QEMU_EXTENDED_KEY_EVENT, new ExtendedKeyEventDecoder());

@@ -11,6 +11,7 @@ public final class Encodings {
     public static final int ZRLE = 16;
 
     public static final int CURSOR = -239;
+    public static final int ALPHA_CURSOR = -314;
     public static final int DESKTOP_SIZE = -223;
     public static final int LAST_RECT = -224;
     public static final int EXTENDED_DESKTOP_SIZE = -308;
@@ -24,6 +25,7 @@ public final class Encodings {
             case COPY_RECT -> "CopyRect";
             case ZRLE -> "ZRLE";
             case CURSOR -> "Cursor";
+            case ALPHA_CURSOR -> "AlphaCursor";
             case DESKTOP_SIZE -> "DesktopSize";
             case LAST_RECT -> "LastRect";
             case EXTENDED_DESKTOP_SIZE -> "ExtendedDesktopSize";
