@@ -86,6 +86,7 @@ public final class UsbRedirHostSession implements AutoCloseable {
 
     private void readLoop() {
         ByteBuffer buf = ByteBuffer.allocate(256 * 1024);
+        Throwable failure = null;
         try {
             while (true) {
                 buf.clear();
@@ -93,23 +94,23 @@ public final class UsbRedirHostSession implements AutoCloseable {
                 if (n < 0) break;
                 decoder.feed(buf.array(), 0, n, this::onFrame);
             }
-            closed.complete(null);
         } catch (UsbRedirProtocolException e) {
             log.accept("usbredir " + name + ": " + e.getMessage() + "; closing the connection");
-            closed.completeExceptionally(e);
+            failure = e;
         } catch (IOException e) {
-            if (closed.isDone()) return;
-            closed.completeExceptionally(new IOException("usbredir " + name + ": connection failed: " + e.getMessage(), e));
+            if (!closed.isDone()) failure = new IOException("usbredir " + name + ": connection failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closed.completeExceptionally(new UsbRedirProtocolException("usbredir " + name + ": internal error: " + e, e));
-        } finally {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
-            peerHello.completeExceptionally(new IOException("usbredir " + name + ": connection ended before the peer's hello"));
+            log.accept("usbredir " + name + ": internal error " + e + "; closing the connection");
+            failure = new UsbRedirProtocolException("usbredir " + name + ": internal error: " + e, e);
         }
+        // Close before completing, so whoever waits on closed() finds the connection already shut.
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // already failing
+        }
+        peerHello.completeExceptionally(new IOException("usbredir " + name + ": connection ended before the peer's hello"));
+        if (failure == null) closed.complete(null); else closed.completeExceptionally(failure);
     }
 
     private void onFrame(UsbRedirFrame frame) throws UsbRedirProtocolException {

@@ -37,6 +37,21 @@ class UsbRedirGuestTest {
 
     @TempDir Path dir;
 
+    static java.nio.channels.SocketChannel connectWhenListening(Path socket) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            var ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+            try {
+                ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+                return ch;
+            } catch (java.io.IOException e) {
+                ch.close();
+                if (System.nanoTime() > deadline) throw e;
+                Thread.sleep(50);
+            }
+        }
+    }
+
     @Test
     void guestSeesReadsAndWritesTheJavaStickAndItsDetachAndReattach() throws Exception {
         GuestImage guest = TestGuest.image();
@@ -64,7 +79,9 @@ class UsbRedirGuestTest {
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (GuestShell shell = new GuestShell(serialSocket, Duration.ofSeconds(20));
              MassStorageDevice stick = new MassStorageDevice(image, false, "VMS0000000001")) {
-            UsbRedirHostSession session = UsbRedirClient.connect(redir0, Duration.ofSeconds(20), stick, log::add);
+            // The first session records what QEMU sends (-Dusbredir.record.out=FILE saves it as a test recording).
+            RecordingChannel recorder = new RecordingChannel(connectWhenListening(redir0), 256 * 1024);
+            UsbRedirHostSession session = UsbRedirHostSession.start(recorder, stick, "usbredir-0", log::add);
             assertThat(session.peerHello().get(20, TimeUnit.SECONDS)).startsWith("qemu usb-redir guest");
             shell.awaitLine(GuestImageLocator.READY_MARKER, Duration.ofSeconds(120));
 
@@ -82,6 +99,8 @@ class UsbRedirGuestTest {
                 assertThat(shell.runUntil(LIST, out -> !out.contains(STICK), Duration.ofSeconds(30))).doesNotContain(STICK);
                 session.closed().get(20, TimeUnit.SECONDS); // QEMU dropped the chardev with the device
                 assertThat(log).noneMatch(l -> l.contains("closing the connection"));
+                String recordTo = System.getProperty("usbredir.record.out");
+                if (recordTo != null) Files.write(Path.of(recordTo), recorder.received.toByteArray());
 
                 // Re-attach by hot-plug with the same builders.
                 qmp.call("chardev-add", UsbRedirDeviceProps.chardevAdd(UsbRedirDeviceProps.chardevId(1), redir1));
