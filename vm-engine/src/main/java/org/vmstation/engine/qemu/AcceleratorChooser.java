@@ -3,6 +3,7 @@ package org.vmstation.engine.qemu;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Decides which accelerator a VM started now will use, and says why in words the user can act on. Run on
@@ -20,10 +21,17 @@ public final class AcceleratorChooser {
 
     private final HostEnvironment host;
     private final Path kvmDevice;
+    private final Predicate<Path> canOpenReadWrite;
 
     public AcceleratorChooser(HostEnvironment host, Path kvmDevice) {
+        this(host, kvmDevice, p -> Files.isReadable(p) && Files.isWritable(p));
+    }
+
+    /** @param canOpenReadWrite whether this user may open the device read-write (replaceable: root may open anything) */
+    AcceleratorChooser(HostEnvironment host, Path kvmDevice, Predicate<Path> canOpenReadWrite) {
         this.host = host;
         this.kvmDevice = kvmDevice;
+        this.canOpenReadWrite = canOpenReadWrite;
     }
 
     public static AcceleratorChooser forThisHost() {
@@ -36,7 +44,7 @@ public final class AcceleratorChooser {
             if (!Files.exists(kvmDevice)) {
                 return tcg(kvmDevice + " is missing (virtualization is off in the firmware settings, or the kvm module is not loaded)" + TCG_SUFFIX);
             }
-            if (!Files.isReadable(kvmDevice) || !Files.isWritable(kvmDevice)) {
+            if (!canOpenReadWrite.test(kvmDevice)) {
                 return tcg("no permission to use " + kvmDevice + ": add yourself to the kvm group "
                         + "(sudo usermod -aG kvm $USER, then log in again)" + TCG_SUFFIX);
             }
