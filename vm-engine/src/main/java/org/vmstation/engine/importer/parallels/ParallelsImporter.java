@@ -44,8 +44,9 @@ public final class ParallelsImporter implements VmImporter {
         Path dir = file.toAbsolutePath().normalize().getParent();
         if (text.stripLeading().startsWith("<")) return readXml(file, dir, bytes);
         if (text.stripLeading().startsWith("[System]")) return readIni(file, dir, text);
-        throw new ImportException(file, "is neither XML (<ParallelsVirtualMachine>) nor a Parallels 3 INI file ([System] first); "
-                + "found '" + text.strip().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", "?").substring(0, Math.min(40, text.strip().lines().findFirst().orElse("").length())) + "'");
+        String first = text.strip().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", "?");
+        throw new ImportException(file, "is neither XML (<ParallelsVirtualMachine>) nor a Parallels 3 INI file ([System] first); found '"
+                + (first.length() > 40 ? first.substring(0, 40) + "..." : first) + "'");
     }
 
     private ImportPlan readXml(Path file, Path dir, byte[] bytes) throws ImportException {
