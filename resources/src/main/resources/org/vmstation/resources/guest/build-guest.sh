@@ -404,7 +404,8 @@ done
 serial "VMSTATION-UPTIME $(cut -d' ' -f1 /proc/uptime)"
 serial "VMSTATION-READY"
 if [ -c /dev/tty0 ]; then
-    printf '\n  VMStation demo guest \342\200\224 ready\n  VMSTATION-READY\n\n' >/dev/tty0
+    # Clear boot noise; ASCII only, the VGA console font has no em dash.
+    printf '\033[2J\033[H\n  VMStation demo guest - ready\n  VMSTATION-READY\n\n' >/dev/tty0
 fi
 
 # Shells for a person at the serial port and at the graphical console; respawned
