@@ -54,7 +54,7 @@ public record RfbClientOptions(String password, boolean shared, List<Integer> pi
     public int[] advertisedEncodings() {
         int[] pseudo = {Encodings.EXTENDED_DESKTOP_SIZE, Encodings.DESKTOP_SIZE, Encodings.LAST_RECT,
                 Encodings.ALPHA_CURSOR, Encodings.CURSOR, Encodings.QEMU_EXTENDED_KEY_EVENT, Encodings.QEMU_LED_STATE,
-                Encodings.QEMU_POINTER_TYPE_CHANGE};
+                Encodings.QEMU_POINTER_TYPE_CHANGE, Encodings.EXTENDED_CLIPBOARD};
         int[] all = new int[pixelEncodings.size() + pseudo.length];
         for (int i = 0; i < pixelEncodings.size(); i++) all[i] = pixelEncodings.get(i);
         System.arraycopy(pseudo, 0, all, pixelEncodings.size(), pseudo.length);

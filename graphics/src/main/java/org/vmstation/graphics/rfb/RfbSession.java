@@ -149,9 +149,12 @@ public final class RfbSession implements AutoCloseable {
         return true;
     }
 
-    /** Sends text to the guest clipboard (ISO-8859-1 as RFB requires). */
+    /**
+     * Sends text to the guest clipboard: as UTF-8 through Extended Clipboard when the server offers it (QEMU does),
+     * otherwise as ISO-8859-1 ClientCutText.
+     */
     public void sendClipboard(String text) {
-        transport.send(ClientMessages.clientCutText(text));
+        protocol.sendClipboard(text);
     }
 
     public boolean supportsResize() {

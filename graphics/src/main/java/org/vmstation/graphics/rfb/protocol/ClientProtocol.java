@@ -38,6 +38,7 @@ public final class ClientProtocol implements ProtocolEvents {
     private final RfbSessionListener listener;
     private final Handshake handshake;
     private final ZrleDecoder zrle = new ZrleDecoder();
+    private final ExtendedClipboard clipboard;
     private ServerMessageReader messages;
     private volatile Framebuffer framebuffer;
     private volatile ServerInit serverInit;
@@ -68,6 +69,7 @@ public final class ClientProtocol implements ProtocolEvents {
         this.out = out;
         this.listener = listener;
         this.handshake = new Handshake(out, options.password(), options.shared());
+        this.clipboard = new ExtendedClipboard(out, listener::onClipboard);
     }
 
     /** Consumes all of {@code in}. Throws on anything malformed; the caller must then close the connection. */
@@ -223,6 +225,20 @@ public final class ClientProtocol implements ProtocolEvents {
             updateMonitor.notifyAll();
         }
         if (damage != null) listener.onFramebufferUpdate(damage);
+    }
+
+    @Override
+    public void extendedClipboard(ByteBuffer payload) throws RfbProtocolException {
+        clipboard.handle(payload);
+    }
+
+    /** Puts text on the guest clipboard: via Extended Clipboard when the server supports it, else ClientCutText. */
+    public void sendClipboard(String text) {
+        if (clipboard.isActive()) {
+            clipboard.offerText(text);
+        } else {
+            out.send(ClientMessages.clientCutText(text));
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class Encodings {
     public static final int QEMU_POINTER_TYPE_CHANGE = -257;
     public static final int QEMU_EXTENDED_KEY_EVENT = -258;
     public static final int QEMU_LED_STATE = -261;
+    public static final int EXTENDED_CLIPBOARD = 0xC0A1E5CE;
 
     public static String name(int encoding) {
         return switch (encoding) {

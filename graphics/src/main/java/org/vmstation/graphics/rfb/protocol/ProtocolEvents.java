@@ -31,4 +31,7 @@ public interface ProtocolEvents {
     void bell();
 
     void serverCutText(String text);
+
+    /** An Extended Clipboard message body (flags onwards). */
+    void extendedClipboard(java.nio.ByteBuffer payload) throws org.vmstation.graphics.rfb.RfbProtocolException;
 }
