@@ -61,8 +61,10 @@ final class RealQemu implements AutoCloseable {
     /** Runs QEMU to completion (it is expected to fail) and returns its output lines. */
     static List<String> runToFailure(Path dir, String... extra) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "-nodefaults", "-no-user-config", "-display", "none",
-                "-machine", "q35,accel=tcg", "-m", "64M", "-S", "-msg", "timestamp=on"));
-        cmd.addAll(List.of(extra));
+                "-m", "64M", "-S", "-msg", "timestamp=on"));
+        List<String> extras = List.of(extra);
+        if (!extras.contains("-machine") && !extras.contains("-accel")) cmd.addAll(List.of("-machine", "q35,accel=tcg"));
+        cmd.addAll(extras);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
