@@ -32,7 +32,7 @@ public final class EngineContext implements AutoCloseable {
 
     /** @param libraryOverride the {@code --library} option, or null for the environment/default location */
     public static EngineContext open(Path libraryOverride) throws LibraryException {
-        Path db = libraryOverride != null ? LibraryLocation.resolve(libraryOverride) : LibraryLocation.defaultDatabase();
+        Path db = libraryOverride != null ? LibraryLocation.fromOption(libraryOverride) : LibraryLocation.defaultDatabase();
         VmLibrary library = VmLibrary.open(db);
         Supplier<QemuCapabilities> caps = memoize(() -> CapabilityProbe.probe(QemuBinaryLocator.locateQemu()));
         List<DeviceBackend> backends = List.of(new VncDisplayBackend());
@@ -49,7 +49,11 @@ public final class EngineContext implements AutoCloseable {
     @Override
     public void close() {
         host.close();
-        library.close();
+        try {
+            library.close();
+        } catch (LibraryException e) {
+            System.getLogger(EngineContext.class.getName()).log(System.Logger.Level.WARNING, "closing the library: " + e.getMessage());
+        }
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -10,7 +10,6 @@ import org.vmstation.engine.library.VmEntry;
 import org.vmstation.engine.model.DiskFormat;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.model.VmValidationException;
-import org.vmstation.engine.qemu.QemuBinaryLocator;
 import org.vmstation.engine.storage.QemuImg;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +34,7 @@ final class CreateCommand implements Callable<Integer> {
             try {
                 if (createDisk) {
                     Files.createDirectories(folder);
-                    QemuImg.create(QemuBinaryLocator.locateQemuImg(), folder.resolve(NEW_DISK), DiskFormat.QCOW2, options.newDiskBytes());
+                    QemuImg.locate().create(folder.resolve(NEW_DISK), DiskFormat.QCOW2, options.newDiskBytes());
                 }
                 options.applyTo(b, null, createDisk ? NEW_DISK : null);
                 VmEntry entry = ctx.library().add(b.build());

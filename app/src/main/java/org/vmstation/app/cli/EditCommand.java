@@ -10,7 +10,6 @@ import org.vmstation.engine.library.VmEntry;
 import org.vmstation.engine.model.DiskFormat;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.model.VmValidationException;
-import org.vmstation.engine.qemu.QemuBinaryLocator;
 import org.vmstation.engine.storage.QemuImg;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +42,7 @@ final class EditCommand implements Callable<Integer> {
                     int n = current.disks().size();
                     while (Files.exists(folder.resolve("disk" + n + ".qcow2"))) n++;
                     newDisk = folder.resolve("disk" + n + ".qcow2");
-                    QemuImg.create(QemuBinaryLocator.locateQemuImg(), newDisk, DiskFormat.QCOW2, options.newDiskBytes());
+                    QemuImg.locate().create(newDisk, DiskFormat.QCOW2, options.newDiskBytes());
                 }
                 options.applyTo(b, current, newDisk == null ? null : newDisk.getFileName().toString());
                 ctx.library().update(b.build());

@@ -41,6 +41,9 @@ public final class LibraryLocation {
         return base.resolve("vmstation").resolve(FILE_NAME).toAbsolutePath();
     }
 
+    /** The database named by a {@code --library} option: a .db file, or a folder that holds library.db. */
+    public static Path fromOption(Path p) { return fromOverride(p); }
+
     private static Path fromOverride(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) return abs.resolve(FILE_NAME);

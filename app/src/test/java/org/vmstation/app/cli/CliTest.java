@@ -1,0 +1,84 @@
+package org.vmstation.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line against a real library file, without booting guests. */
+class CliTest {
+    @TempDir Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = Stream.concat(Stream.of("--library", dir.resolve("lib").toString()), Stream.of(args)).toArray(String[]::new);
+        int code = CliRunner.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void createsListsShowsEditsAndDeletes() throws Exception {
+        Result created = run("create", "web server", "--os", "debian", "--memory", "512M", "--cpus", "2",
+                "--disk-size", "1G", "--forward", "tcp:2222:22", "--tag", "lab");
+        assertThat(created.code()).as(created.err()).isZero();
+
+        Result list = run("list", "--json");
+        assertThat(list.code()).isZero();
+        JsonNode vms = new ObjectMapper().readTree(list.out());
+        assertThat(vms).hasSize(1);
+        assertThat(vms.get(0).get("name").asText()).isEqualTo("web server");
+        assertThat(vms.get(0).get("state").asText()).isEqualTo("stopped");
+        assertThat(vms.get(0).get("memoryMiB").asLong()).isEqualTo(512);
+
+        JsonNode shown = new ObjectMapper().readTree(run("show", "web server", "--json").out());
+        String folder = shown.get("folder").asText();
+        assertThat(Path.of(folder).resolve("disk0.qcow2")).exists();
+        assertThat(shown.get("definition").toString()).contains("2222");
+
+        assertThat(run("edit", "web server", "--memory", "1G", "--rename", "web").code()).isZero();
+        assertThat(run("show", "web", "--json").out()).contains("\"memoryMiB\" : 1024");
+
+        assertThat(run("delete", "web").code()).isZero();
+        assertThat(Path.of(folder)).doesNotExist();
+        assertThat(run("list", "--json").out().trim()).isEqualTo("[ ]");
+    }
+
+    @Test
+    void invalidDefinitionIsRefusedWithTheFieldAndLeavesNothingBehind() throws Exception {
+        Result r = run("create", "huge", "--memory", "100T", "--disk-size", "1G");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.err()).contains("memoryMiB").contains("at most the host's");
+        assertThat(run("list", "--json").out().trim()).isEqualTo("[ ]");
+        try (Stream<Path> left = Files.walk(dir.resolve("lib"))) {
+            assertThat(left.filter(p -> p.toString().endsWith(".qcow2"))).isEmpty();
+        }
+    }
+
+    @Test
+    void missingVmAndBadOptionsHaveDocumentedExitCodes() {
+        Result missing = run("start", "nope");
+        assertThat(missing.code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(missing.err()).contains("nope");
+        assertThat(run("create", "x", "--forward", "tcp:abc").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("stop", "nope").code()).isEqualTo(ExitCodes.NOT_FOUND);
+        Result bad = run("frobnicate");
+        assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void helpDocumentsExitCodes() {
+        Result help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Exit codes").contains("list").contains("console").contains("demo");
+    }
+}
