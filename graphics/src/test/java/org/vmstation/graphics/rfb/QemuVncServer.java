@@ -25,12 +25,17 @@ public final class QemuVncServer implements AutoCloseable {
      * the display showing QEMU's own "not initialized" text; unpaused, SeaBIOS runs and prints its messages.
      */
     public static QemuVncServer start(Path dir, boolean paused) throws IOException, InterruptedException {
+        return start(dir, paused, true);
+    }
+
+    /** As {@link #start(Path, boolean)}; without the tablet the guest pointer is the relative PS/2 mouse. */
+    public static QemuVncServer start(Path dir, boolean paused, boolean tablet) throws IOException, InterruptedException {
         Path socket = dir.resolve("vnc.sock");
         Path log = dir.resolve("qemu.log");
         List<String> command = new ArrayList<>(List.of("qemu-system-x86_64", "-machine", "q35", "-accel", "tcg",
                 "-m", "64", "-nodefaults", "-no-user-config", "-device", "VGA",
-                "-device", "qemu-xhci", "-device", "usb-tablet",
                 "-vnc", "unix:" + socket));
+        if (tablet) command.addAll(List.of("-device", "qemu-xhci", "-device", "usb-tablet"));
         if (paused) command.add("-S");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
