@@ -50,6 +50,14 @@ public record RfbClientOptions(String password, boolean shared, List<Integer> pi
         return new RfbClientOptions(password, shared, pixelEncodings, connectTimeout, file);
     }
 
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "RfbClientOptions[password=" + (password == null ? "none" : "***") + ", shared=" + shared
+                + ", pixelEncodings=" + pixelEncodings + ", connectTimeout=" + connectTimeout
+                + ", recordServerBytesTo=" + recordServerBytesTo + "]";
+    }
+
     /** Everything sent in SetEncodings: the pixel encodings in preference order, then all pseudo-encodings. */
     public int[] advertisedEncodings() {
         int[] pseudo = {Encodings.EXTENDED_DESKTOP_SIZE, Encodings.DESKTOP_SIZE, Encodings.LAST_RECT,
