@@ -51,6 +51,10 @@ final class GuestShell implements AutoCloseable {
                 synchronized (transcript) {
                     transcript.append(s);
                 }
+                if (s.contains("\u001b[6n")) {
+                    // busybox ash asks the terminal for the cursor position and swallows input until it gets an answer
+                    channel.write(ByteBuffer.wrap("\u001b[1;1R".getBytes(StandardCharsets.US_ASCII)));
+                }
                 for (char c : s.toCharArray()) {
                     if (c == '\n') {
                         lines.add(partial.toString().replace("\r", ""));
