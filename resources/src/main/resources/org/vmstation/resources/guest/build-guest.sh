@@ -100,25 +100,41 @@ for deb in "$WORK"/*.deb; do
     dpkg-deb -x "$deb" "$WORK/pkg" || fail "unpack" "dpkg-deb -x $deb failed"
 done
 
-KVER=$(ls "$WORK/pkg/lib/modules" | head -n1)
-[ -n "$KVER" ] || fail "unpack" "no /lib/modules/<version> in $KPKG"
+# Newer (usr-merged) packages ship /usr/lib/modules and /usr/bin/busybox;
+# depmod -b expects BASE/lib/modules, so give it that view.
+if [ ! -d "$WORK/pkg/lib/modules" ] && [ -d "$WORK/pkg/usr/lib/modules" ]; then
+    mkdir -p "$WORK/pkg/lib"
+    ln -s ../usr/lib/modules "$WORK/pkg/lib/modules"
+fi
+KVER=$(ls "$WORK/pkg/lib/modules" 2>/dev/null | head -n1)
+[ -n "$KVER" ] || fail "unpack" "no lib/modules/<version> in $KPKG"
 VMLINUZ="$WORK/pkg/boot/vmlinuz-$KVER"
 [ -s "$VMLINUZ" ] || fail "unpack" "$KPKG has no boot/vmlinuz-$KVER"
-BUSYBOX="$WORK/pkg/bin/busybox"
-[ -x "$BUSYBOX" ] || fail "unpack" "busybox-static has no bin/busybox"
+BUSYBOX=
+for candidate in "$WORK/pkg/bin/busybox" "$WORK/pkg/usr/bin/busybox"; do
+    if [ -x "$candidate" ]; then BUSYBOX="$candidate"; break; fi
+done
+[ -n "$BUSYBOX" ] || fail "unpack" "busybox-static has no bin/busybox"
 MODSRC="$WORK/pkg/lib/modules/$KVER"
 
 # ---------------------------------------------------------------- modules
 # modules.dep is created by the package's postinst, so generate it here.
-# Prefer kmod's depmod, else the statically linked busybox we just unpacked.
+# Prefer kmod's depmod, else (or if it writes elsewhere) the statically linked
+# busybox we just unpacked.
+HOST_DEPMOD=$(command -v depmod 2>/dev/null || { [ -x /sbin/depmod ] && echo /sbin/depmod; } || true)
+run_depmod() {
+    local base="$1" dep="$1/lib/modules/$KVER/modules.dep"
+    rm -f "$dep"
+    if [ -n "$HOST_DEPMOD" ]; then
+        "$HOST_DEPMOD" -b "$base" "$KVER" 2>/dev/null || true
+    fi
+    if [ ! -s "$dep" ]; then
+        "$BUSYBOX" depmod -b "$base" "$KVER" || fail "depmod" "depmod -b $base failed"
+    fi
+    [ -s "$dep" ] || fail "depmod" "depmod -b $base produced no modules.dep"
+}
 say "computing module dependencies (depmod -b)"
-if command -v depmod >/dev/null 2>&1 || [ -x /sbin/depmod ]; then
-    DEPMOD=$(command -v depmod || echo /sbin/depmod)
-    "$DEPMOD" -b "$WORK/pkg" "$KVER" || fail "depmod" "depmod -b failed on the unpacked kernel"
-else
-    "$BUSYBOX" depmod -b "$WORK/pkg" "$KVER" || fail "depmod" "busybox depmod -b failed on the unpacked kernel"
-fi
-[ -s "$MODSRC/modules.dep" ] || fail "depmod" "no modules.dep produced"
+run_depmod "$WORK/pkg"
 
 # Module names are compared with '-' folded to '_', as the kernel does.
 WANTED_REQUIRED="virtio_pci button evdev"
@@ -256,11 +272,7 @@ for rel in "${LOAD_FG[@]}"; do copy_module "$rel" vmstation.load; done
 for rel in "${LOAD_BG[@]}"; do copy_module "$rel" vmstation.load-bg; done
 cp "$MODSRC/modules.builtin" "$MODSRC/modules.order" "$MODDST/" 2>/dev/null || true
 say "generating modules.dep for the initramfs (depmod -b)"
-if [ -n "${DEPMOD:-}" ]; then
-    "$DEPMOD" -b "$ROOT" "$KVER" || fail "depmod" "depmod -b failed on the initramfs tree"
-else
-    "$BUSYBOX" depmod -b "$ROOT" "$KVER" || fail "depmod" "busybox depmod -b failed on the initramfs tree"
-fi
+run_depmod "$ROOT"
 
 # busybox acpid turns the power button (ACPI button driver via evdev) into the
 # action /etc/acpi/PWRF/00000080, relative to its config dir.
