@@ -135,7 +135,11 @@ public final class QemuImg {
         p.getOutputStream().close();
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> ProcessRunner.drain(p.getErrorStream()),
                 r -> Thread.ofVirtual().start(r));
-        ConvertProgressParser parser = new ConvertProgressParser(progress);
+        // A listener that cancels (the usual "Cancel" button path) stops qemu-img at once, not at the next poll.
+        ConvertProgressParser parser = new ConvertProgressParser(fraction -> {
+            progress.accept(fraction);
+            if (cancel.isCancelled()) p.destroy();
+        });
         CompletableFuture<Void> stdout = CompletableFuture.runAsync(() -> {
             try (Reader in = new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)) {
                 int c;
