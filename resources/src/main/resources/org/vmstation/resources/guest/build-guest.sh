@@ -64,6 +64,22 @@ if [ "$FORCE" = 0 ] && cache_valid; then
     exit 0
 fi
 
+# One builder at a time per cache (parallel test JVMs); a waiting builder then
+# finds the fresh cache and returns at once.
+mkdir -p "$CACHE_ROOT" || fail "cache" "cannot create $CACHE_ROOT"
+if command -v flock >/dev/null 2>&1; then
+    exec 9>"$CACHE_ROOT/.lock"
+    if ! flock -n 9; then
+        say "another build of the guest is running; waiting for it"
+        flock 9
+    fi
+    if [ "$FORCE" = 0 ] && cache_valid; then
+        say "cached guest is current: $OUT_DIR"
+        printf 'GUEST-DIR %s\n' "$OUT_DIR"
+        exit 0
+    fi
+fi
+
 for tool in apt-get apt-cache dpkg-deb gzip sha256sum find sort od tail head; do
     command -v "$tool" >/dev/null 2>&1 ||
         fail "tools" "'$tool' not found; the guest recipe needs a Debian/Ubuntu host (run scripts/setup-deps.sh)"
@@ -450,7 +466,6 @@ fi
 
 # ---------------------------------------------------------------- publish
 STAGE="$CACHE_ROOT/.build-$RECIPE_VERSION.$$"
-mkdir -p "$CACHE_ROOT" || fail "publish" "cannot create $CACHE_ROOT"
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
 cp "$VMLINUZ" "$STAGE/vmlinuz"
@@ -470,7 +485,7 @@ cp "$WORK/initrd.img" "$STAGE/initrd.img"
 # Swap in atomically: readers see either the old complete dir or the new one.
 OLD="$CACHE_ROOT/.old-$RECIPE_VERSION.$$"
 if [ -e "$OUT_DIR" ]; then mv "$OUT_DIR" "$OLD"; fi
-mv "$STAGE" "$OUT_DIR" || fail "publish" "cannot rename $STAGE to $OUT_DIR"
+mv -T "$STAGE" "$OUT_DIR" || fail "publish" "cannot rename $STAGE to $OUT_DIR"
 rm -rf "$OLD"
 say "guest ready: $OUT_DIR ($(du -h "$OUT_DIR/initrd.img" | cut -f1) initrd, kernel $KVER)"
 printf 'GUEST-DIR %s\n' "$OUT_DIR"
