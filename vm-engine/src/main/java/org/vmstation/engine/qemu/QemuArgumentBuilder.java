@@ -19,6 +19,7 @@ import org.vmstation.engine.model.PortForward;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.runtime.BackendContext;
 import org.vmstation.engine.runtime.DeviceBackend;
+import org.vmstation.engine.runtime.DisplayOutput;
 import org.vmstation.engine.runtime.StartOptions;
 import org.vmstation.engine.runtime.VmOperationException;
 import org.vmstation.engine.runtime.VmRuntimePaths;
@@ -70,7 +71,7 @@ public final class QemuArgumentBuilder {
         disks(s, boot);
         cdroms(s, boot);
         network(s, boot);
-        display(s);
+        display(s, backends, context);
         pointer(s);
         serial(s);
         for (DeviceBackend backend : backends) {
@@ -293,7 +294,30 @@ public final class QemuArgumentBuilder {
         s.device(NicDeviceProps.build(net.model(), NETDEV_ID, NETDEV_ID, mac, boot.nic()));
     }
 
-    private static void display(Stage s) throws VmOperationException {
+    private static void display(Stage s, List<DeviceBackend> backends, BackendContext context) throws VmOperationException {
+        DisplayOutput chosen = null;
+        String chooser = null;
+        for (DeviceBackend backend : backends) {
+            DisplayOutput output;
+            try {
+                output = backend.displayOutput(s.vm, context);
+            } catch (RuntimeException e) {
+                throw invalid("the " + backend.name() + " backend could not choose the display of VM '" + s.vm.name() + "': " + e.getMessage());
+            }
+            if (output == null) continue;
+            if (chosen != null) {
+                throw invalid("both the " + chooser + " and the " + backend.name() + " backends want to choose the display of VM '"
+                        + s.vm.name() + "': only one may");
+            }
+            chosen = output;
+            chooser = backend.name();
+        }
+        if (chosen != null) {
+            // A backend (3-D) picked the adapter and QEMU's own output, e.g. virtio-vga-gl with egl-headless.
+            s.device(chosen.adapter());
+            s.cmd.add("-display", chosen.display());
+            return;
+        }
         DeviceProps adapter = DisplayDeviceProps.build(s.vm.display().adapter());
         if (adapter != null) s.device(adapter);
         // QEMU never opens a window of its own; the console backend adds -vnc.

@@ -15,6 +15,13 @@ public interface DeviceBackend {
     /** Adds the backend's arguments. Must not block or start anything. */
     void contribute(VmDefinition vm, BackendContext context, QemuCommandLine commandLine);
 
+    /**
+     * The display adapter and {@code -display} this backend wants instead of the VM's {@code DisplaySpec} adapter
+     * and {@code -display none}, or null (the default) to leave them. At most one backend of a VM may answer.
+     * Called once while the command line is built, before {@link #contribute}; may consult cached host probes.
+     */
+    default DisplayOutput displayOutput(VmDefinition vm, BackendContext context) { return null; }
+
     /** Runs after QMP is up and before the guest's CPUs start: connect sockets, hot-plug devices, start threads. */
     default void attach(VmDefinition vm, BackendContext context, VmControl control) throws Exception {}
 

@@ -16,6 +16,7 @@ import org.vmstation.engine.model.PortForward;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.runtime.BackendContext;
 import org.vmstation.engine.runtime.DeviceBackend;
+import org.vmstation.engine.runtime.DisplayOutput;
 import org.vmstation.engine.runtime.VmRuntimePaths;
 
 /**
@@ -53,6 +54,21 @@ final class GoldenCases {
         public void contribute(VmDefinition vm, BackendContext context, QemuCommandLine commandLine) {
             commandLine.add("-vnc", "unix:" + QemuOptions.escape(context.paths().vncSocket().toString()));
         }
+    }
+
+    /**
+     * A backend that chooses the adapter and QEMU's own output, as the 3-D backend does. The golden uses a 2-D
+     * adapter with {@code -display none} so the real QEMU of the acceptance test (no GPU, no X) takes it too.
+     */
+    static final class DisplayChoosingBackend implements DeviceBackend {
+        @Override public String name() { return "3d"; }
+
+        @Override
+        public DisplayOutput displayOutput(VmDefinition vm, BackendContext context) {
+            return new DisplayOutput(DeviceProps.of("virtio-vga").with("id", DisplayDeviceProps.ID).with("xres", 1280).with("yres", 800), "none");
+        }
+
+        @Override public void contribute(VmDefinition vm, BackendContext context, QemuCommandLine commandLine) {}
     }
 
     static List<Case> all() {
@@ -108,7 +124,11 @@ final class GoldenCases {
                         .addDisk(DiskSpec.qcow2("disk.qcow2")).bootOrder(List.of(BootDevice.NETWORK, BootDevice.DISK))
                         .network(NetworkSpec.none()).display(new DisplaySpec(DisplaySpec.Adapter.NONE, null))
                         .serialConsole(true).build(),
-                        "Isolated", List.of(), false));
+                        "Isolated", List.of(), false),
+                new Case("display-from-backend", VmDefinition.builder("Chosen display").id("6f1c2a4e-0b7d-4c55-9a61-2f8e9d3b1c09")
+                        .memoryMiB(256).display(new DisplaySpec(DisplaySpec.Adapter.STD_VGA, DisplaySpec.Acceleration3d.AUTO))
+                        .serialConsole(false).build(),
+                        "Chosen display", List.of(new DisplayChoosingBackend(), new VncLikeBackend()), false));
     }
 
     private GoldenCases() {}

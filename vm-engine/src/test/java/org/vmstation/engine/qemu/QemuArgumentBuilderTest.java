@@ -124,6 +124,29 @@ class QemuArgumentBuilderTest {
     }
 
     @Test
+    void aBackendMayChooseTheDisplayButOnlyOneAndOnlyADeviceThisQemuHas() throws Exception {
+        DeviceBackend gl = namedChooser("3d", "virtio-vga-gl", "egl-headless");
+        assertThatThrownBy(() -> build(vm().build(), GoldenCases.FAKE_FIRMWARE, List.of(gl)))
+                .hasMessageContaining("no device 'virtio-vga-gl'");
+        List<String> args = build(vm().build(), GoldenCases.FAKE_FIRMWARE, List.of(namedChooser("3d", "VGA", "gtk,gl=on")));
+        assertThat(args).containsSubsequence("-device", "VGA,id=video0", "-display", "gtk,gl=on")
+                .doesNotContain("virtio-vga,id=video0", "none");
+        assertThatThrownBy(() -> build(vm().build(), GoldenCases.FAKE_FIRMWARE,
+                List.of(namedChooser("3d", "VGA", "none"), namedChooser("other", "VGA", "none"))))
+                .hasMessageContaining("both the 3d and the other backends");
+    }
+
+    private static DeviceBackend namedChooser(String name, String driver, String display) {
+        return new DeviceBackend() {
+            @Override public String name() { return name; }
+            @Override public org.vmstation.engine.runtime.DisplayOutput displayOutput(VmDefinition vm, BackendContext c) {
+                return new org.vmstation.engine.runtime.DisplayOutput(DeviceProps.of(driver).with("id", DisplayDeviceProps.ID), display);
+            }
+            @Override public void contribute(VmDefinition vm, BackendContext c, QemuCommandLine cmd) {}
+        };
+    }
+
+    @Test
     void kernelCommandLineIsPassedVerbatimWhileKeyValueOptionsAreEscaped() throws Exception {
         VmDefinition vm = vm().kernelBoot(new org.vmstation.engine.model.KernelBoot("/k,1/vmlinuz", null, "root=/dev/vda rootflags=rw,noatime")).build();
         List<String> args = build(vm);
