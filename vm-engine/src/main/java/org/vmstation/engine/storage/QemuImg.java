@@ -158,10 +158,11 @@ public final class QemuImg {
                 }
             }
             stdout.get(5, TimeUnit.SECONDS);
+            // Checked before the exit code: a cancelling listener kills qemu-img, which then exits with an error.
+            if (cancel.isCancelled()) throw new CancellationException("conversion of " + source + " was cancelled");
             if (p.exitValue() != 0) {
                 throw new QemuImgException("Could not convert " + source + " to " + target + ": " + reason(stderr.get(5, TimeUnit.SECONDS)));
             }
-            if (cancel.isCancelled()) throw new CancellationException("conversion of " + source + " was cancelled");
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
