@@ -305,67 +305,20 @@ export PATH=/bin:/sbin:/usr/bin:/usr/sbin
 export PS1='vmstation-guest# '
 EOF
 
-cat >"$ROOT/init" <<'INIT_EOF'
+# Probes: also usable from the guest shell, e.g. `vmstation-probe usb` after a
+# hot-plug; output goes to stdout between the markers the host parses.
+cat >"$ROOT/bin/vmstation-probe" <<'PROBE_EOF'
 #!/bin/sh
-# VMStation demo guest init (busybox sh, PID 1).
-/bin/busybox mkdir -p /proc /sys /dev
-/bin/busybox mount -t devtmpfs devtmpfs /dev
-# Kernel handed us no usable fds (no /dev/console in the archive); open it now.
-exec </dev/console >/dev/console 2>&1
-/bin/busybox --install -s
-export PATH=/bin:/sbin:/usr/bin:/usr/sbin HOME=/root
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mkdir -p /dev/pts /sys/kernel/debug
-mount -t devpts devpts /dev/pts 2>/dev/null
-mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
-mount -t tmpfs tmpfs /tmp
-mount -t tmpfs tmpfs /run
-hostname vmstation-guest
-
-# `poweroff`/`reboot` typed in a shell signal PID 1 (busybox-init protocol).
-trap 'sync; poweroff -f' USR2
-trap 'sync; reboot -f' TERM
-trap 'sync; poweroff -f' USR1
-
-SERIAL=/dev/ttyS0
-[ -c "$SERIAL" ] || SERIAL=/dev/console
-# Everything machine-readable goes to the serial port, whatever console=/quiet say.
-serial() { printf '%s\n' "$*" >"$SERIAL"; }
-
-KVER=$(uname -r)
-load_modules() {
-    while read -r mod; do
-        insmod "/lib/modules/$KVER/$mod" 2>/dev/null
-    done <"/lib/modules/$KVER/$1"
-}
-# Storage/network drivers sleep while probing; overlap them with the rest.
-load_modules vmstation.load-first
-load_modules vmstation.load-bg &
-BG_LOAD=$!
-load_modules vmstation.load
-wait $BG_LOAD
-
-# Keep late kernel messages (USB enumeration ...) out of the probe blocks.
-dmesg -n 1
-
-acpid -c /etc/acpi -l /tmp/acpid.log
-
-PROBES=
-for word in $(cat /proc/cmdline); do
-    case "$word" in
-        vmstation.probe=*) PROBES=$(echo "${word#vmstation.probe=}" | tr ',' ' ') ;;
-    esac
-done
-
-# USB/input devices appear asynchronously; wait until the set stops changing.
+# Usage: vmstation-probe [--settle] NAME...   (NAME: power usb input drm block net all)
+# USB/input devices appear asynchronously; wait until the set has not changed
+# for 0.5 s (at most 8 s).
 settle() {
     last= same=0 i=0
-    while [ $i -lt 30 ]; do
+    while [ $i -lt 80 ]; do
         now=$(ls /sys/bus/usb/devices 2>/dev/null; cat /proc/bus/input/devices 2>/dev/null | grep -c '^I:'; cat /proc/partitions 2>/dev/null | wc -l)
         if [ "$now" = "$last" ]; then
             same=$((same + 1))
-            [ $same -ge 3 ] && return 0
+            [ $same -ge 5 ] && return 0
         else
             same=0
         fi
@@ -421,12 +374,74 @@ run_probe() {
     esac
 }
 
-[ -n "$PROBES" ] && settle
-for p in $PROBES; do
-    serial "VMSTATION-PROBE-BEGIN $p"
-    run_probe "$p" >"$SERIAL" 2>&1
-    serial "VMSTATION-PROBE-END $p"
+SETTLE=0
+if [ "$1" = --settle ]; then SETTLE=1; shift; fi
+NAMES="$*"
+[ "$NAMES" = all ] && NAMES="power usb input drm block net"
+[ -n "$NAMES" ] || { echo "usage: vmstation-probe [--settle] power|usb|input|drm|block|net|all ..." >&2; exit 2; }
+[ $SETTLE = 1 ] && settle
+for p in $NAMES; do
+    echo "VMSTATION-PROBE-BEGIN $p"
+    run_probe "$p" 2>&1
+    echo "VMSTATION-PROBE-END $p"
 done
+PROBE_EOF
+chmod 755 "$ROOT/bin/vmstation-probe"
+
+cat >"$ROOT/init" <<'INIT_EOF'
+#!/bin/sh
+# VMStation demo guest init (busybox sh, PID 1).
+/bin/busybox mkdir -p /proc /sys /dev
+/bin/busybox mount -t devtmpfs devtmpfs /dev
+# Kernel handed us no usable fds (no /dev/console in the archive); open it now.
+exec </dev/console >/dev/console 2>&1
+/bin/busybox --install -s
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin HOME=/root
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mkdir -p /dev/pts /sys/kernel/debug
+mount -t devpts devpts /dev/pts 2>/dev/null
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+hostname vmstation-guest
+
+# `poweroff`/`reboot` typed in a shell signal PID 1 (busybox-init protocol).
+trap 'sync; poweroff -f' USR2
+trap 'sync; reboot -f' TERM
+trap 'sync; poweroff -f' USR1
+
+SERIAL=/dev/ttyS0
+[ -c "$SERIAL" ] || SERIAL=/dev/console
+# Everything machine-readable goes to the serial port, whatever console=/quiet say.
+serial() { printf '%s\n' "$*" >"$SERIAL"; }
+
+KVER=$(uname -r)
+load_modules() {
+    while read -r mod; do
+        insmod "/lib/modules/$KVER/$mod" 2>/dev/null
+    done <"/lib/modules/$KVER/$1"
+}
+# Storage/network drivers sleep while probing; overlap them with the rest.
+load_modules vmstation.load-first
+load_modules vmstation.load-bg &
+BG_LOAD=$!
+load_modules vmstation.load
+wait $BG_LOAD
+
+# Keep late kernel messages (USB enumeration ...) out of the probe blocks.
+dmesg -n 1
+
+acpid -c /etc/acpi -l /tmp/acpid.log
+
+PROBES=
+for word in $(cat /proc/cmdline); do
+    case "$word" in
+        vmstation.probe=*) PROBES=$(echo "${word#vmstation.probe=}" | tr ',' ' ') ;;
+    esac
+done
+
+[ -n "$PROBES" ] && vmstation-probe --settle $PROBES >"$SERIAL" 2>&1
 
 # Guest-side boot time, for benchmarks that want it without host scheduling noise.
 serial "VMSTATION-UPTIME $(cut -d' ' -f1 /proc/uptime)"
