@@ -105,10 +105,20 @@ APT_OPTS=()
 if [ "$(id -u)" = 0 ]; then APT_OPTS=(-o APT::Sandbox::User=root); fi
 
 say "downloading $KPKG and busybox-static (apt-get download)"
-(cd "$WORK" && apt-get "${APT_OPTS[@]}" -q download "$KPKG" busybox-static >"$WORK/download.log" 2>&1) || {
-    cat "$WORK/download.log" >&2
-    fail "download" "apt-get download failed; check network/apt sources and run 'apt-get update'"
-}
+if ! (cd "$WORK" && apt-get "${APT_OPTS[@]}" -q download "$KPKG" busybox-static >"$WORK/download.log" 2>&1); then
+    # Offline: apt's own archive cache may already hold exactly these versions.
+    rm -f "$WORK"/*.deb
+    for pv in "$KPKG:$KPKG_VERSION" "busybox-static:$BB_VERSION"; do
+        cached="/var/cache/apt/archives/${pv%%:*}_${pv#*:}_amd64.deb"
+        cached="${cached//:/%3a}"
+        [ -f "$cached" ] && cp "$cached" "$WORK/"
+    done
+    if [ "$(ls "$WORK"/*.deb 2>/dev/null | wc -l)" -ne 2 ]; then
+        cat "$WORK/download.log" >&2
+        fail "download" "apt-get download failed; check network/apt sources and run 'apt-get update'"
+    fi
+    say "offline: using packages from /var/cache/apt/archives"
+fi
 
 say "unpacking packages"
 mkdir -p "$WORK/pkg"
