@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Builds VMStation's installers with jpackage from the JDK in JAVA_HOME: a jlinked runtime holding only
+# the JDK modules VMStation uses (JavaFX ships as jars with its native libraries, beside the app's jars),
+# an app-image, and the platform's packages:
+#   Linux:   vmstation_<v>-1_amd64.deb, vmstation-<v>-1.x86_64.rpm, vmstation-<v>-linux-<arch>.tar.gz
+#   macOS:   VMStation-<v>.dmg and .pkg        Windows: VMStation-<v>.msi and .exe
+# Called by `mvn -P installers package` (packaging/pom.xml); runnable by hand after `mvn package`.
+#
+# Usage: build-installers.sh --app-dir DIR --version VERSION --dest DIR [--types "app-image deb rpm"]
+#   --app-dir  the app module's target folder: app-<VERSION>.jar and lib/*.jar
+#   --version  the Maven project version; the installers get its numeric part (0.1.0-SNAPSHOT -> 0.1.0)
+#   --dest     output folder (installers/ and work/ are made inside it)
+#   --types    which outputs to build (default: all of this platform's)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+src="$here/src"
+say() { printf '[installers] %s\n' "$*" >&2; }
+die() { printf 'build-installers.sh: %s\n' "$*" >&2; exit 1; }
+
+APP_DIR= VERSION= DEST= TYPES=
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --app-dir) APP_DIR=$2; shift 2 ;;
+        --version) VERSION=$2; shift 2 ;;
+        --dest) DEST=$2; shift 2 ;;
+        --types) TYPES=$2; shift 2 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        *) die "unknown argument '$1' (expected --app-dir, --version, --dest, --types)" ;;
+    esac
+done
+[ -n "$APP_DIR" ] && [ -n "$VERSION" ] && [ -n "$DEST" ] || die "--app-dir, --version and --dest are required"
+
+OS=$(uname -s)
+case "$OS" in
+    Linux) DEFAULT_TYPES="app-image deb rpm" ;;
+    Darwin) DEFAULT_TYPES="app-image dmg pkg" ;;
+    MINGW*|MSYS*|CYGWIN*) DEFAULT_TYPES="app-image msi exe" ;;
+    *) die "no installer types known for $OS" ;;
+esac
+TYPES=${TYPES:-$DEFAULT_TYPES}
+
+# jpackage wants 1 to 3 numbers; Maven's qualifier (-SNAPSHOT, -rc1) is not part of an installer version.
+PKG_VERSION=${VERSION%%-*}
+[[ "$PKG_VERSION" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "project version '$VERSION' does not start with 1 to 3 numbers (expected e.g. 0.1.0-SNAPSHOT)"
+
+MAIN_JAR="app-$VERSION.jar"
+[ -f "$APP_DIR/$MAIN_JAR" ] || die "$APP_DIR/$MAIN_JAR is missing: build the app first (mvn package)"
+[ -d "$APP_DIR/lib" ] || die "$APP_DIR/lib is missing: the app's package phase copies its dependencies there"
+
+[ -n "${JAVA_HOME:-}" ] || die "JAVA_HOME is not set (expected a JDK 25 with jpackage)"
+JBIN="$JAVA_HOME/bin"
+for tool in java jdeps jlink jpackage; do
+    [ -x "$JBIN/$tool" ] || die "$JBIN/$tool is missing: JAVA_HOME must be a full JDK 25"
+done
+
+NAME=vmstation
+INSTALL_DIR=/opt/$NAME
+WORK="$DEST/work"
+OUT="$DEST/installers"
+rm -rf "$WORK" "$OUT"
+mkdir -p "$WORK" "$OUT"
+
+# --- the application's jars, laid out as the main jar's Class-Path (lib/...) expects ---
+INPUT="$WORK/input"
+mkdir -p "$INPUT/lib"
+cp "$APP_DIR/$MAIN_JAR" "$INPUT/"
+cp "$APP_DIR"/lib/*.jar "$INPUT/lib/"
+
+# --- icons: one SVG and a PNG per hicolor size, drawn from the same shapes ---
+say "rendering icons"
+"$JBIN/java" -Djava.awt.headless=true "$src/icon/IconRenderer.java" "$WORK/icons"
+
+# --- runtime: the JDK modules jdeps finds, plus those reached only by reflection or lookup by name ---
+say "finding the JDK modules VMStation uses (jdeps)"
+found=$("$JBIN/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps \
+    --class-path "$INPUT/lib/*" "$INPUT/$MAIN_JAR" | tail -1)
+[[ "$found" =~ ^[a-z.,]+$ ]] || die "jdeps printed no module list (got: $found)"
+# jdk.unsupported: JavaFX and sqlite-jdbc reach sun.misc.Unsafe reflectively; jdk.charsets: .vmx files
+# declare legacy encodings (Shift_JIS, GBK); jdk.zipfs: zip file systems; jdk.crypto.ec: TLS curves.
+MODULES="$found,jdk.unsupported,jdk.charsets,jdk.zipfs,jdk.crypto.ec,java.logging,java.naming"
+say "runtime modules: $MODULES"
+"$JBIN/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
+    --compress=zip-6 --generate-cds-archive --output "$WORK/runtime"
+
+# --- files installed outside the app folder, staged as <app>/lib/system/usr/... ---
+SYSTEM="$WORK/system"
+mkdir -p "$SYSTEM/usr/share/applications" "$SYSTEM/usr/share/mime/packages" "$SYSTEM/usr/lib/udev/rules.d" \
+    "$SYSTEM/usr/share/icons/hicolor/scalable/apps"
+cp "$src/linux/vmstation.desktop" "$SYSTEM/usr/share/applications/vmstation.desktop"
+cp "$src/linux/vmstation-mime.xml" "$SYSTEM/usr/share/mime/packages/vmstation.xml"
+cp "$src/linux/60-vmstation-usb.rules" "$SYSTEM/usr/lib/udev/rules.d/60-vmstation-usb.rules"
+cp "$WORK/icons/vmstation.svg" "$SYSTEM/usr/share/icons/hicolor/scalable/apps/vmstation.svg"
+for png in "$WORK"/icons/vmstation-*.png; do
+    size=${png##*-}; size=${size%.png}
+    mkdir -p "$SYSTEM/usr/share/icons/hicolor/${size}x${size}/apps"
+    cp "$png" "$SYSTEM/usr/share/icons/hicolor/${size}x${size}/apps/vmstation.png"
+done
+
+# The association property files are the one list of formats: every one must be claimed by the MIME
+# package and the desktop entry, or double-clicking it would not reach VMStation.
+mimetypes_line=$(grep '^MimeType=' "$src/linux/vmstation.desktop")
+for props in "$src"/associations/*.properties; do
+    ext=$(sed -n 's/^extension=//p' "$props")
+    mime=$(sed -n 's/^mime-type=//p' "$props")
+    grep -q "<glob pattern=\"\*\.$ext\"/>" "$src/linux/vmstation-mime.xml" || die "$props: no glob *.$ext in src/linux/vmstation-mime.xml"
+    grep -q "<mime-type type=\"$mime\">" "$src/linux/vmstation-mime.xml" || die "$props: type $mime is missing from src/linux/vmstation-mime.xml"
+    case "$mimetypes_line" in *"=$mime;"*|*";$mime;"*) ;; *) die "$props: $mime is missing from MimeType= in src/linux/vmstation.desktop" ;; esac
+done
+
+COMMON=(--app-version "$PKG_VERSION" --vendor "VMStation" \
+    --description "Desktop virtualization workstation on QEMU" --copyright "VMStation contributors")
+
+say "app-image (jpackage)"
+"$JBIN/jpackage" --type app-image --name "$NAME" "${COMMON[@]}" --dest "$WORK/image" \
+    --input "$INPUT" --main-jar "$MAIN_JAR" --main-class org.vmstation.app.Main \
+    --runtime-image "$WORK/runtime" --icon "$WORK/icons/vmstation-128.png" \
+    --java-options '--enable-native-access=ALL-UNNAMED'
+IMAGE="$WORK/image/$NAME"
+[ -x "$IMAGE/bin/$NAME" ] || die "jpackage made no launcher $IMAGE/bin/$NAME"
+[ "$OS" = Linux ] && cp -r "$SYSTEM" "$IMAGE/lib/system"
+
+file_associations() {
+    local args=() f
+    for f in "$src"/associations/*.properties; do args+=(--file-associations "$f"); done
+    printf '%s\n' "${args[@]}"
+}
+
+for type in $TYPES; do
+    case "$type" in
+        app-image)
+            # The app-image as a tarball: unpack anywhere and run bin/vmstation (lib/system holds the
+            # desktop files for a hand install).
+            arch=$(uname -m)
+            say "app-image tarball"
+            tar -C "$WORK/image" -czf "$OUT/$NAME-$PKG_VERSION-$(uname -s | tr A-Z a-z)-$arch.tar.gz" "$NAME"
+            ;;
+        deb)
+            say "deb (jpackage, then the system files are placed so dpkg owns them)"
+            mkdir -p "$WORK/deb-resources" "$WORK/deb-jpackage"
+            cp "$src"/linux/deb/* "$WORK/deb-resources/"
+            "$JBIN/jpackage" --type deb --name "$NAME" "${COMMON[@]}" --app-image "$IMAGE" --dest "$WORK/deb-jpackage" \
+                --resource-dir "$WORK/deb-resources" --linux-package-name "$NAME" --linux-app-release 1 \
+                --linux-deb-maintainer "VMStation <vmstation@users.noreply.github.com>" --linux-app-category admin \
+                --linux-package-deps "qemu-system-x86, qemu-utils, libgtk-3-0"
+            deb=$(ls "$WORK"/deb-jpackage/*.deb)
+            root="$WORK/deb-root"
+            dpkg-deb -R "$deb" "$root"
+            sh "$src/linux/place-system-files.sh" "$root" "$INSTALL_DIR"
+            size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+            sed -i "s/^Installed-Size:.*/Installed-Size: $size/" "$root/DEBIAN/control"
+            (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | xargs -0 md5sum > DEBIAN/md5sums)
+            dpkg-deb --root-owner-group -Zxz --build "$root" "$OUT/$(basename "$deb")" >/dev/null
+            ;;
+        rpm)
+            say "rpm (jpackage with the spec that places the system files)"
+            mkdir -p "$WORK/rpm-resources"
+            sed "s|@PLACE_SYSTEM_FILES@|$src/linux/place-system-files.sh|" "$src/linux/rpm/vmstation.spec" > "$WORK/rpm-resources/$NAME.spec"
+            # The spec's Requires: take the first of qemu-kvm (RHEL/Fedora's KVM build) or qemu-system-x86.
+            "$JBIN/jpackage" --type rpm --name "$NAME" "${COMMON[@]}" --app-image "$IMAGE" --dest "$OUT" \
+                --resource-dir "$WORK/rpm-resources" --linux-package-name "$NAME" --linux-app-release 1 \
+                --linux-rpm-license-type "GPL-2.0-or-later" --linux-app-category Emulators \
+                --linux-package-deps "(qemu-kvm or qemu-system-x86), qemu-img, gtk3"
+            ;;
+        dmg|pkg|msi|exe)
+            # Not built on Linux; the file associations go into the app's own image (Info.plist, registry).
+            say "$type (jpackage)"
+            mapfile -t fa < <(file_associations)
+            platform=()
+            case "$type" in msi|exe) platform=(--win-menu --win-shortcut --win-dir-chooser --win-console) ;; esac
+            "$JBIN/jpackage" --type "$type" --name VMStation "${COMMON[@]}" --dest "$OUT" \
+                --input "$INPUT" --main-jar "$MAIN_JAR" --main-class org.vmstation.app.Main \
+                --runtime-image "$WORK/runtime" --java-options '--enable-native-access=ALL-UNNAMED' \
+                "${platform[@]}" "${fa[@]}"
+            ;;
+        *) die "unknown type '$type' (expected app-image, deb, rpm, dmg, pkg, msi, exe)" ;;
+    esac
+done
+
+say "built:"
+ls -l "$OUT" >&2
