@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a short-lived helper command (qemu -version, qemu-img info) from an argument list — never through a
@@ -57,15 +60,11 @@ final class SystemProcessRunner implements ProcessRunner {
         ProcessBuilder pb = new ProcessBuilder(command);
         Process p = pb.start();
         p.getOutputStream().close(); // the helpers never read input; EOF stops any that try
-        // stderr is drained on its own thread so a chatty stream can never block the other.
-        var stderr = new java.util.concurrent.CompletableFuture<String>();
-        Thread.ofVirtual().start(() -> {
-            try { stderr.complete(ProcessRunner.drain(p.getErrorStream())); } catch (RuntimeException e) { stderr.completeExceptionally(e); }
-        });
-        var stdout = new java.util.concurrent.CompletableFuture<String>();
-        Thread.ofVirtual().start(() -> {
-            try { stdout.complete(ProcessRunner.drain(p.getInputStream())); } catch (RuntimeException e) { stdout.completeExceptionally(e); }
-        });
+        // Each stream is drained on its own thread so a chatty one can never block the other.
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> ProcessRunner.drain(p.getErrorStream()),
+                r -> Thread.ofVirtual().start(r));
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> ProcessRunner.drain(p.getInputStream()),
+                r -> Thread.ofVirtual().start(r));
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -79,7 +78,7 @@ final class SystemProcessRunner implements ProcessRunner {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.getFirst(), e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IOException("could not read the output of " + command.getFirst() + ": " + e.getMessage(), e);
         }
     }
