@@ -46,7 +46,7 @@ public record GlCapabilities(GlHostFacts facts, List<ModeAvailability> modes) {
                 : facts.renderNodes().stream().map(RenderNode::toString).collect(Collectors.joining(", "))));
         lines.add("desktop:         " + (facts.hasGraphicalDisplay() ? facts.graphicalDisplay() : "none (DISPLAY and WAYLAND_DISPLAY are not set)"));
         for (ModeAvailability a : modes) {
-            lines.add(String.format("3-D %-16s %s: %s", a.mode().label() + ":", a.available() ? "available" : "unavailable", a.explanation()));
+            lines.add("mode " + a.mode().label() + ": " + (a.available() ? "available" : "unavailable") + " - " + a.explanation());
         }
         return lines;
     }
