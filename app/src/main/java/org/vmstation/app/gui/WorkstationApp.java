@@ -30,6 +30,7 @@ public final class WorkstationApp {
             try {
                 MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
                 window.stage().setOnHidden(e -> closed.countDown());
+                DemoSetup.offerIfMissing(window, services.library());
             } catch (Throwable t) {
                 failure.set(t);
                 closed.countDown();
@@ -65,6 +66,7 @@ public final class WorkstationApp {
     /** Builds and shows the window on {@code stage}; must run on the JavaFX thread. Tests call this directly. */
     public static MainWindow open(Stage stage, AppServices services, ConsoleProvider consoles) {
         MainWindow window = new MainWindow(stage, services.catalog(), services.host(), services.disks(), services.executor(), consoles);
+        window.enableImport(services.importService());
         stage.setOnCloseRequest(e -> onCloseRequest(window, e));
         window.show();
         return window;

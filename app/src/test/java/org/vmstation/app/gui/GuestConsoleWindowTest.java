@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -61,14 +62,17 @@ class GuestConsoleWindowTest extends FxRobot {
             try {
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].library().allItems().size() == 1);
                 clickOn("Demo guest");
-                clickOn("Console");
                 Button start = lookup("#tool-start").queryAs(Button.class);
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !start.isDisabled());
                 clickOn(start);
                 VmItem item = window[0].library().allItems().getFirst();
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> item.state() == VmState.RUNNING);
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#console-display").tryQuery().isPresent());
+                // Start switched to the console tab by itself, and the screen has the keyboard
+                TabPane tabs = lookup("#details-tabs").queryAs(TabPane.class);
+                assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Console");
                 DisplayView display = lookup("#console-display").queryAs(DisplayView.class);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, display::isFocused);
                 WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> nonBlackPixels(display) > 100);
                 Screenshots.save(stage.getScene(), "console-running-guest");
                 clickOn("#tool-power_off");

@@ -37,6 +37,8 @@ final class ConsolePane extends BorderPane {
     private final Button fullScreen = new Button("Full screen", Icons.icon(Icons.FULL_SCREEN));
     private ConsoleProvider.Console console;
     private VmItem vm;
+    /** The state the placeholder was drawn for, so a STOPPED → STARTING change redraws it. */
+    private org.vmstation.engine.runtime.VmState shownState;
     private Stage window;
     private int generation;
 
@@ -70,10 +72,13 @@ final class ConsolePane extends BorderPane {
     void show(VmItem item) {
         boolean active = item != null && (item.state() == org.vmstation.engine.runtime.VmState.RUNNING
                 || item.state() == org.vmstation.engine.runtime.VmState.PAUSED);
-        if (item == vm && (console != null) == active) return;
+        var state = item == null ? null : item.state();
+        if (item == vm && (console != null) == active && (active || state == shownState)) return;
         disconnect();
         vm = item;
+        shownState = state;
         if (item == null) { showPlaceholder("Select a VM to see its screen."); return; }
+        if (state == org.vmstation.engine.runtime.VmState.STARTING) { showPlaceholder("Starting " + item.name() + "…"); return; }
         if (!active) { showPlaceholder(item.name() + " is not running. Start it to see its screen here."); return; }
         showPlaceholder("Connecting to " + item.name() + "…");
         int gen = ++generation;

@@ -64,6 +64,9 @@ public final class MainWindow {
     private final StateMonitor monitor;
     private final Map<VmAction, Button> toolbarButtons = new EnumMap<>(VmAction.class);
     private NewVmWizard openWizard;
+    private ImportFlow importFlow;
+    private final javafx.beans.property.BooleanProperty importEnabled = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.scene.control.Label dropHint = new javafx.scene.control.Label();
 
     public MainWindow(Stage stage, VmCatalog catalog, VmHost host, DiskImages disks, TaskExecutor executor, ConsoleProvider consoles) {
         this.stage = stage;
@@ -91,7 +94,16 @@ public final class MainWindow {
         BorderPane main = new BorderPane(split);
         main.setTop(new VBox(menuBar(), toolBar()));
         main.setBottom(new StatusBar(executor.monitor(), library, host.displayName()));
-        StackPane root = new StackPane(main, new NotificationsView(notifications));
+        dropHint.setId("drop-hint");
+        dropHint.setVisible(false);
+        dropHint.setMouseTransparent(true);
+        dropHint.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        dropHint.setAlignment(javafx.geometry.Pos.CENTER);
+        dropHint.setWrapText(true);
+        dropHint.setStyle("-fx-background-color: rgba(40,110,220,0.18); -fx-border-color: #286edc; -fx-border-width: 3;"
+                + " -fx-border-style: segments(12, 8); -fx-font-size: 1.6em; -fx-text-fill: #1c4f9c; -fx-padding: 40;");
+        StackPane root = new StackPane(main, dropHint, new NotificationsView(notifications));
+        installDropTarget(root);
         Scene scene = new Scene(root, 1180, 760);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
@@ -115,7 +127,10 @@ public final class MainWindow {
         newVm.setId("menu-new");
         MenuItem quit = item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> stage.fireEvent(
                 new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        file.getItems().addAll(newVm, new SeparatorMenuItem(), quit);
+        MenuItem importVm = item("_Import…", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::importVm);
+        importVm.setId("menu-import");
+        importVm.disableProperty().bind(importEnabled.not());
+        file.getItems().addAll(newVm, importVm, new SeparatorMenuItem(), quit);
 
         Menu machine = new Menu("_Machine");
         machine.getItems().addAll(
@@ -160,7 +175,13 @@ public final class MainWindow {
         newVm.setOnAction(e -> newVm());
         newVm.setTooltip(new Tooltip("Create a virtual machine (Ctrl+N)"));
         newVm.setId("tool-new");
-        ToolBar bar = new ToolBar(newVm, new javafx.scene.control.Separator(),
+        Button importVm = new Button("Import", Icons.icon(Icons.IMPORT));
+        importVm.setOnAction(e -> importVm());
+        importVm.setTooltip(new Tooltip("Import VMs made elsewhere: OVA/OVF, .vmx, .vbox, libvirt, Xen, Parallels, UTM, disk images (Ctrl+I)."
+                + " You can also drop files on the window."));
+        importVm.setId("tool-import");
+        importVm.disableProperty().bind(importEnabled.not());
+        ToolBar bar = new ToolBar(newVm, importVm, new javafx.scene.control.Separator(),
                 toolButton(VmAction.START, Icons.START, "start"), toolButton(VmAction.PAUSE, Icons.PAUSE, null),
                 toolButton(VmAction.RESUME, Icons.RESUME, null), toolButton(VmAction.SHUT_DOWN, Icons.SHUT_DOWN, null),
                 toolButton(VmAction.POWER_OFF, Icons.POWER_OFF, null), toolButton(VmAction.RESET, Icons.RESET, null),
@@ -189,13 +210,77 @@ public final class MainWindow {
         switch (action) {
             case SETTINGS -> openSettings();
             case DELETE -> confirmDelete();
-            default -> actions.perform(action);
+            default -> {
+                boolean startingOne = action == VmAction.START && actions.selection().size() == 1;
+                actions.perform(action);
+                // like a VM window opening: the console shows the boot and takes the keyboard once connected
+                if (startingOne) detailsView.selectConsoleTab();
+            }
         }
     }
 
+    // --- import ----------------------------------------------------------------------------------------------
+
+    /** Turns on File › Import, the toolbar button and dropping files on the window. */
+    public void enableImport(org.vmstation.engine.importer.service.ImportService service) {
+        importFlow = new ImportFlow(stage, service, executor, notifications, this::showImported, this::newVmFrom);
+        importEnabled.set(true);
+    }
+
+    private void importVm() {
+        if (importFlow != null) importFlow.choose();
+    }
+
+    /** Files dragged over the window are shown as an import target; dropping them starts the import previews. */
+    private void installDropTarget(StackPane root) {
+        root.setOnDragOver(e -> {
+            if (importFlow != null && e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                List<java.io.File> files = e.getDragboard().getFiles();
+                dropHint.setText(files.size() == 1 ? "Drop to import " + files.getFirst().getName() + " into the library"
+                        : "Drop to import these " + files.size() + " files into the library");
+                dropHint.setVisible(true);
+            }
+            e.consume();
+        });
+        root.setOnDragExited(e -> dropHint.setVisible(false));
+        root.setOnDragDropped(e -> {
+            dropHint.setVisible(false);
+            boolean ok = importFlow != null && e.getDragboard().hasFiles();
+            if (ok) importFiles(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** What a drop or File › Import does with the files; public for tests and for files opened from the desktop. */
+    public void importFiles(List<java.nio.file.Path> files) {
+        if (importFlow == null) throw new IllegalStateException("import is not enabled in this window");
+        importFlow.importFiles(files);
+    }
+
+    private void showImported(List<org.vmstation.engine.library.VmEntry> created) {
+        if (created.isEmpty()) return;
+        executor.execute(org.vmstation.app.gui.task.BackgroundTask.of("Reading the VM library", p -> catalog.list()).onSuccess(entries -> {
+            library.merge(entries);
+            libraryView.list().getSelectionModel().clearSelection();
+            for (var entry : created) {
+                VmItem item = library.find(entry.id());
+                if (item != null) libraryView.list().getSelectionModel().select(item);
+            }
+            VmItem first = library.find(created.getFirst().id());
+            if (first != null) libraryView.list().scrollTo(first);
+        }));
+    }
+
+    public ImportFlow importFlow() { return importFlow; }
+
     // --- dialogs ---------------------------------------------------------------------------------------------
 
-    public void newVm() {
+    public void newVm() { newVmFrom(null); }
+
+    /** The New VM wizard, prefilled from an installer ISO's detected OS and name when {@code prefill} is given. */
+    public void newVmFrom(org.vmstation.engine.model.VmDefinition prefill) {
         NewVmWizardViewModel vm = new NewVmWizardViewModel(catalog, disks, executor, notifications, presets,
                 library.allItems().stream().map(VmItem::definition).toList(), HostResources.totalMemoryMiB(),
                 Runtime.getRuntime().availableProcessors());
@@ -212,6 +297,12 @@ public final class MainWindow {
         }));
         holder[0] = wizard;
         openWizard = wizard;
+        if (prefill != null) {
+            prefill.cdroms().stream().map(c -> c.isoPath()).filter(java.util.Objects::nonNull).findFirst()
+                    .ifPresent(iso -> vm.chooseIso(java.nio.file.Path.of(iso)));
+            presets.byId(prefill.osType()).ifPresent(vm.presetProperty()::set);
+            vm.nameProperty().set(prefill.name());
+        }
         wizard.setOnHidden(e -> openWizard = null);
         wizard.show();
     }
