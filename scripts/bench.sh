@@ -42,7 +42,7 @@ for ((i = 1; i <= rounds; i++)); do
   t0=$(now)
   # The same hardware VMStation gives the demo VM, written by hand.
   qemu-system-x86_64 -machine q35,accel=tcg -cpu max -smp 1 -m 256M -nodefaults -no-user-config -display none \
-    -kernel "$kernel" -initrd "$initrd" -append "$cmdline" -device VGA \
+    -kernel "$kernel" -initrd "$initrd" -append "$cmdline" -device virtio-vga -rtc base=utc \
     -netdev user,id=n0 -device virtio-net-pci,netdev=n0 -device qemu-xhci -device usb-tablet \
     -serial "file:$rawlog" &
   qpid=$!
