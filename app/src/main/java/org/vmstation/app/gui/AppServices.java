@@ -32,4 +32,9 @@ public record AppServices(VmLibrary library, VmHost host, TaskExecutor executor,
     }
 
     public VmCatalog catalog() { return new LibraryCatalog(library); }
+
+    /** Imports into this library, converting disks with the host's qemu-img. */
+    public org.vmstation.engine.importer.service.ImportService importService() {
+        return new org.vmstation.engine.importer.service.ImportService(library, org.vmstation.engine.storage.QemuImg.locate());
+    }
 }

@@ -11,6 +11,7 @@ import javafx.scene.shape.SVGPath;
 public final class Icons {
     public static final String NEW = "M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z";
     public static final String START = "M8 5.5v13l10.5-6.5z";
+    public static final String IMPORT = "M11 4h2v8.2l3.3-3.3 1.4 1.4L12 16l-5.7-5.7 1.4-1.4 3.3 3.3zM5 18h14v2H5z";
     public static final String PAUSE = "M7 5h3.5v14H7zM13.5 5H17v14h-3.5z";
     public static final String RESUME = "M5 5h3v14H5zM10 5.5v13l9.5-6.5z";
     public static final String SHUT_DOWN = "M11 3h2v9h-2zM7.05 5.64l1.41 1.41A6 6 0 1 0 15.54 7.05l1.41-1.41A8 8 0 1 1 7.05 5.64z";

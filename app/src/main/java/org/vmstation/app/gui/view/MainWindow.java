@@ -62,6 +62,7 @@ public final class MainWindow {
     private final LibraryView libraryView;
     private final DetailsView detailsView;
     private final StateMonitor monitor;
+    private final LiveThumbnails thumbnails;
     private final Map<VmAction, Button> toolbarButtons = new EnumMap<>(VmAction.class);
     private NewVmWizard openWizard;
     private ImportFlow importFlow;
@@ -79,7 +80,8 @@ public final class MainWindow {
         actions = new VmActionsViewModel(host, catalog, executor, library, notifications);
         actions.setShutdownPrompt(this::offerPowerOff);
         details = new DetailsViewModel(catalog, disks, executor, notifications, id -> presets.forOsType(id).label(), library::replace);
-        libraryView = new LibraryView(library, presets, ThumbnailSource.NONE, this::newVm);
+        thumbnails = new LiveThumbnails(host, executor::runOnUiThread);
+        libraryView = new LibraryView(library, presets, thumbnails, this::newVm);
         detailsView = new DetailsView(details, presets, host, consoles, executor, notifications);
 
         var selection = libraryView.list().getSelectionModel().getSelectedItems();
@@ -119,6 +121,7 @@ public final class MainWindow {
         stage.show();
         library.reload();
         monitor.start(Duration.ofSeconds(1));
+        thumbnails.start(Duration.ofSeconds(2));
     }
 
     private MenuBar menuBar() {
@@ -370,6 +373,7 @@ public final class MainWindow {
     /** Stops polling and consoles; running VMs are left as they are (the close dialog decided already). */
     public void dispose() {
         monitor.close();
+        thumbnails.close();
         detailsView.shutdown();
     }
 
@@ -382,4 +386,5 @@ public final class MainWindow {
     public TaskExecutor executor() { return executor; }
     public NewVmWizard openWizard() { return openWizard; }
     public LibraryView libraryView() { return libraryView; }
+    public LiveThumbnails thumbnails() { return thumbnails; }
 }
