@@ -11,7 +11,6 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
@@ -75,6 +74,10 @@ class GuestConsoleWindowTest extends FxRobot {
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, display::isFocused);
                 WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> nonBlackPixels(display) > 100);
                 Screenshots.save(stage.getScene(), "console-running-guest");
+                // the library list shows a live thumbnail of the running VM's screen
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> nonBlackPixels(window[0].thumbnails(), item.id()) > 20);
+                assertThat(lookup("#thumbnail-" + item.id()).tryQuery()).isPresent();
+                Screenshots.save(stage.getScene(), "library-live-thumbnail");
                 clickOn("#tool-power_off");
                 WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> item.state() == VmState.STOPPED);
                 assertThat(host.status(demo).state()).isEqualTo(VmState.STOPPED);
@@ -91,9 +94,18 @@ class GuestConsoleWindowTest extends FxRobot {
     }
 
     private static int nonBlackPixels(DisplayView view) throws Exception {
+        return nonBlackPixels(view::currentImage);
+    }
+
+    private static int nonBlackPixels(org.vmstation.app.gui.view.LiveThumbnails thumbnails, String vmId) throws Exception {
+        return nonBlackPixels(() -> thumbnails.imageOf(vmId));
+    }
+
+    /** Samples every 4th pixel of the image on the FX thread. */
+    private static int nonBlackPixels(java.util.function.Supplier<javafx.scene.image.Image> image) throws Exception {
         CompletableFuture<Integer> count = new CompletableFuture<>();
         Platform.runLater(() -> {
-            WritableImage img = view.currentImage();
+            javafx.scene.image.Image img = image.get();
             int n = 0;
             if (img != null) {
                 PixelReader r = img.getPixelReader();

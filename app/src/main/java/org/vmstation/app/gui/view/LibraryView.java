@@ -99,6 +99,10 @@ public final class LibraryView extends VBox {
 
     /** One VM in the list: OS icon (or live thumbnail), name, state and OS, tags. */
     private static final class VmCell extends ListCell<VmItem> {
+        /** A running VM's badge grows to a small 4:3 screen. */
+        private static final String THUMBNAIL_BADGE = "-fx-min-width: " + LiveThumbnails.WIDTH + "; -fx-pref-width: " + LiveThumbnails.WIDTH
+                + "; -fx-min-height: " + LiveThumbnails.HEIGHT + "; -fx-pref-height: " + LiveThumbnails.HEIGHT
+                + "; -fx-max-width: " + LiveThumbnails.WIDTH + "; -fx-max-height: " + LiveThumbnails.HEIGHT + "; -fx-background-color: #1b1e24;";
         private final OsPresets presets;
         private final ThumbnailSource thumbnails;
         private final StackPane badge = new StackPane();
@@ -160,8 +164,16 @@ public final class LibraryView extends VBox {
             }).toList());
             tags.setVisible(!item.definition().tags().isEmpty());
             tags.setManaged(tags.isVisible());
+            javafx.scene.Node icon = Icons.icon(Icons.forOsFamily(os.family()), "large");
             javafx.scene.Node thumb = item.state().isActive() ? thumbnails.thumbnail(item) : null;
-            badge.getChildren().setAll(thumb != null ? thumb : Icons.icon(Icons.forOsFamily(os.family()), "large"));
+            if (thumb == null) {
+                badge.setStyle(null);
+                badge.getChildren().setAll(icon);
+            } else {
+                // the live screen covers the OS icon once its first picture arrives
+                badge.setStyle(THUMBNAIL_BADGE);
+                badge.getChildren().setAll(icon, thumb);
+            }
             setAccessibleText(item.name() + ", " + StateText.label(item.state()) + ", " + os.label());
         }
     }
