@@ -18,4 +18,15 @@ public record ThreeDDecision(ThreeDMode mode, String qemuDisplay, String explana
     }
 
     public boolean accelerated() { return mode != ThreeDMode.OFF; }
+
+    /**
+     * What the console tab should say instead of (or above) the guest's screen, empty when the console shows the
+     * guest as usual. In separate-window mode QEMU draws OpenGL frames only into its own window: they never reach
+     * the VNC socket (measured with QEMU 7.2: the console stays black once the guest's virtio-gpu driver loads).
+     */
+    public String consoleNote(String vmName) {
+        if (mode != ThreeDMode.SEPARATE_WINDOW) return "";
+        return "3-D is on: the screen of '" + vmName + "' is in QEMU's own window \"QEMU (" + vmName + ")\". "
+                + "This host has no render node, so QEMU cannot send OpenGL frames to this console.";
+    }
 }
