@@ -72,9 +72,9 @@ public final class PowerController {
     }
 
     /**
-     * Applies {@code edit} to the current state and tells the guest. A battery change that follows the previous
-     * one within Linux's battery cache time is announced again once the cache has expired (this call then
-     * takes up to about a second longer), so the guest's uevent carries the new values.
+     * Applies {@code edit} to the current state and tells the guest at once. A battery change is announced a
+     * second time once Linux's 1-s battery cache has surely expired (this call then takes about 1.2 s), so the
+     * guest's uevent carries the new values even if the guest had just read the battery.
      * @throws PowerValueException for a value no device can have; nothing is changed then
      */
     public ChangeResult change(UnaryOperator<PowerState> edit) throws IOException {
@@ -91,15 +91,14 @@ public final class PowerController {
             }
             ChangeResult result = notifyGuest(record);
             if (batteryChanged && result.notified()) {
-                long now = System.currentTimeMillis();
-                long since = now - before.lastBatteryEventMillis();
-                if (since >= 0 && since < BATTERY_CACHE_MILLIS) {
-                    sleep(BATTERY_CACHE_MILLIS - since + BATTERY_RENOTIFY_MARGIN_MILLIS);
-                    record = record.with(next, new ChangeCounters(next(counters.battery()), counters.batteryInfo(), counters.ac(),
-                            counters.lid(), counters.sleepPresses()));
-                    publish(record);
-                    result = notifyGuest(record);
-                }
+                // The guest may have read the battery (and so filled its 1-s cache) just before this event, in which
+                // case the event's uevent carries the old values. Announce once more after the cache expired.
+                sleep(BATTERY_CACHE_MILLIS + BATTERY_RENOTIFY_MARGIN_MILLIS);
+                record = record.with(next, new ChangeCounters(next(counters.battery()), counters.batteryInfo(), counters.ac(),
+                        counters.lid(), counters.sleepPresses()));
+                publish(record);
+                ChangeResult again = notifyGuest(record);
+                if (!again.notified()) result = again;
                 record = record.withLastBatteryEvent(System.currentTimeMillis());
                 save(record);
             }

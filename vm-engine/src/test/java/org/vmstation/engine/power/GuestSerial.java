@@ -1,0 +1,91 @@
+package org.vmstation.engine.power;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Types into the test guest's serial shell (the VM's serial socket) and reads what it prints from the serial
+ * log. Lines the probe prints start with {@link #MARK}; commands build that word from two quoted halves so the
+ * shell's echo of a typed command never looks like output.
+ */
+final class GuestSerial {
+    static final String MARK = "VMSPWR";
+    /** The shell spelling of {@link #MARK} that does not contain it. */
+    static final String MARK_IN_SHELL = "\"VMS\"\"PWR\"";
+
+    private final Path socket;
+    private final Path log;
+
+    GuestSerial(Path socket, Path log) {
+        this.socket = socket;
+        this.log = log;
+    }
+
+    /** Types {@code lines} into the guest's shell, each ended with Enter. */
+    void type(String... lines) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            for (String line : lines) {
+                ByteBuffer b = ByteBuffer.wrap((line + "\r").getBytes(StandardCharsets.US_ASCII));
+                while (b.hasRemaining()) ch.write(b);
+                sleep(50); // the guest's tty buffer is small; let the shell read a line at a time
+            }
+            sleep(100);
+        }
+    }
+
+    long position() throws IOException {
+        return Files.size(log);
+    }
+
+    /** Probe lines (text from {@link #MARK} on) printed since {@code from}. */
+    List<String> marks(long from) throws IOException {
+        List<String> out = new ArrayList<>();
+        byte[] bytes;
+        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+            long len = f.length();
+            if (len <= from) return out;
+            bytes = new byte[(int) Math.min(len - from, 8 << 20)];
+            f.seek(from);
+            f.readFully(bytes);
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int end = text.lastIndexOf('\n');
+        if (end < 0) return out;
+        for (String line : text.substring(0, end).split("\n")) {
+            int at = line.indexOf(MARK + " ");
+            if (at < 0) at = line.indexOf(MARK + "-");
+            if (at >= 0) out.add(line.substring(at).strip());
+        }
+        return out;
+    }
+
+    /** Waits up to {@code timeout} for a probe line since {@code from} that matches; returns it, or null. */
+    String await(long from, Duration timeout, Predicate<String> match) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (String l : marks(from)) if (match.test(l)) return l;
+            if (System.nanoTime() > deadline) return null;
+            sleep(20);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.vmstation.engine.power;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.vmstation.engine.guest.GuestImage;
+import org.vmstation.engine.guest.GuestImageLocator;
+import org.vmstation.engine.guest.SerialMarkerWatcher;
+import org.vmstation.engine.guest.TestGuest;
+import org.vmstation.engine.model.KernelBoot;
+import org.vmstation.engine.model.NetworkSpec;
+import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.qemu.CapabilityProbe;
+import org.vmstation.engine.qemu.QemuBinaryLocator;
+import org.vmstation.engine.qemu.QemuCapabilities;
+import org.vmstation.engine.runtime.LocalQemuHost;
+import org.vmstation.engine.runtime.RuntimeDirectory;
+import org.vmstation.engine.runtime.StartOptions;
+import org.vmstation.engine.runtime.VmState;
+
+/** One booted test guest with the power devices, its probe armed, shared by the ordered tests of a class. */
+final class PowerGuestScenario implements AutoCloseable {
+    /** Typed into the guest: prints lid/sleep/power-button input events and power_supply uevents, stamped with uptime. */
+    static final List<String> PROBE = List.of(
+            // From here on the kernel's line discipline reads what we type (busybox's line editor drops keys
+            // that arrive while it redraws) and each line is run as it arrives.
+            "stty -echo; while read -r l; do eval \"$l\"; done",
+            "for d in /sys/class/input/event*; do n=$(cat $d/device/name); case \"$n\" in \"Lid Switch\"|\"Sleep Button\"|\"Power Button\")"
+                    + " ( exec 3</dev/input/${d##*/}; while :; do l=$(dd bs=24 count=1 <&3 2>/dev/null | hexdump -v -e '24/1 \"%02x \"');"
+                    + " set -- $l; [ $# = 24 ] || continue; t=$((0x${18}${17})); [ $t = 0 ] && continue; c=$((0x${20}${19}));"
+                    + " v=$((0x${24}${23}${22}${21})); echo " + GuestSerial.MARK_IN_SHELL
+                    + "\" $(cut -d' ' -f1 /proc/uptime) input ${n// /_} type=$t code=$c value=$v\"; done ) & ;; esac; done",
+            "uevent sh -c '[ \"$SUBSYSTEM\" = power_supply ] && echo " + GuestSerial.MARK_IN_SHELL + "\" $(cut -d\" \" -f1 /proc/uptime) uevent $ACTION $POWER_SUPPLY_NAME"
+                    + " online=$POWER_SUPPLY_ONLINE status=$POWER_SUPPLY_STATUS capacity=$POWER_SUPPLY_CAPACITY\"' &",
+            "echo " + GuestSerial.MARK_IN_SHELL + "-ARMED");
+
+    final Path folders;
+    final LocalQemuHost host;
+    final VmDefinition vm;
+    final GuestSerial serial;
+    final PowerController controller;
+
+    private PowerGuestScenario(Path folders, LocalQemuHost host, VmDefinition vm) {
+        this.folders = folders;
+        this.host = host;
+        this.vm = vm;
+        this.serial = new GuestSerial(host.paths(vm).serialSocket(), host.paths(vm).serialLog());
+        this.controller = PowerController.of(host.paths(vm));
+    }
+
+    static PowerGuestScenario boot(String machine) throws Exception {
+        GuestImage guest = TestGuest.image();
+        Path folders = Files.createTempDirectory("vms-power-vm");
+        Path runtime = Files.createTempDirectory(Path.of("/tmp"), "vms-prt");
+        QemuCapabilities caps = CapabilityProbe.probe(QemuBinaryLocator.locateQemu());
+        LocalQemuHost host = new LocalQemuHost(new RuntimeDirectory(runtime), v -> folders.resolve(v.name()), () -> caps,
+                List.of(new PowerBackend(new HostPowerReader(folders.resolve("no-host-battery")))));
+        VmDefinition vm = VmDefinition.builder("power-" + machine).osType("linux").machineType(machine).memoryMiB(192).cpus(1)
+                .kernelBoot(new KernelBoot(guest.kernel().toString(), guest.initrd().toString(),
+                        GuestImageLocator.kernelCommandLine(List.of("power"))))
+                .network(NetworkSpec.none()).serialConsole(true)
+                .setting(PowerSettings.ENABLED, "true").setting(PowerSettings.SOURCE, "manual").build();
+        PowerGuestScenario s = new PowerGuestScenario(folders, host, vm);
+        try (SerialMarkerWatcher ready = SerialMarkerWatcher.start(host.paths(vm).serialLog(), GuestImageLocator.READY_MARKER)) {
+            assertThat(host.start(vm, StartOptions.defaults()).state()).isEqualTo(VmState.RUNNING);
+            ready.future().get(120, TimeUnit.SECONDS);
+        }
+        Thread.sleep(500); // let the shell print its prompt
+        long from = s.serial.position();
+        s.serial.type(PROBE.getFirst());
+        Thread.sleep(1500); // until the read loop runs: keys typed before that go to busybox's line editor
+        s.serial.type(PROBE.subList(1, PROBE.size()).toArray(String[]::new));
+        assertThat(s.serial.await(from, Duration.ofSeconds(60), l -> l.startsWith(GuestSerial.MARK + "-ARMED")))
+                .as("the guest probe started").isNotNull();
+        return s;
+    }
+
+    /** Asks the guest what it sees now; returns the guest's answer line {@code VMSPWR values ...}. */
+    String guestValues() throws IOException {
+        long from = serial.position();
+        serial.type("echo " + GuestSerial.MARK_IN_SHELL + "\" values capacity=$(cat /sys/class/power_supply/BAT0/capacity)"
+                + " status=$(cat /sys/class/power_supply/BAT0/status) online=$(cat /sys/class/power_supply/ADP0/online)"
+                + " lid=$(awk '{print $2}' /proc/acpi/button/lid/LID0/state)\"");
+        return serial.await(from, Duration.ofSeconds(10), l -> l.startsWith(GuestSerial.MARK + " values"));
+    }
+
+    /** Polls the guest until its values line contains every part, or {@code timeout}; returns the last line seen. */
+    String awaitGuestValues(Duration timeout, String... parts) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last;
+        do {
+            last = guestValues();
+            if (last != null && List.of(parts).stream().allMatch(last::contains)) return last;
+        } while (System.nanoTime() < deadline);
+        return last;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (host.status(vm).state().isActive()) host.powerOff(vm);
+        } catch (Exception ignored) {
+            // cleanup
+        }
+        host.close();
+    }
+}
