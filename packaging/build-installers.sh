@@ -80,11 +80,13 @@ found=$("$JBIN/jdeps" --multi-release 25 --ignore-missing-deps --print-module-de
 # declare legacy encodings (Shift_JIS, GBK); jdk.zipfs: zip file systems; jdk.crypto.ec: TLS curves.
 MODULES="$found,jdk.unsupported,jdk.charsets,jdk.zipfs,jdk.crypto.ec,java.logging,java.naming"
 say "runtime modules: $MODULES"
-strip_native=()
-# The JDK's libjvm.so carries its symbol table (10 MB); a user's runtime does not need it.
-[ "$OS" = Linux ] && command -v objcopy >/dev/null 2>&1 && strip_native=(--strip-native-debug-symbols "objcopy=$(command -v objcopy)")
-"$JBIN/jlink" --add-modules "$MODULES" --strip-debug "${strip_native[@]}" --no-header-files --no-man-pages \
+"$JBIN/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
     --compress=zip-6 --generate-cds-archive --output "$WORK/runtime"
+# The JDK's libjvm.so carries its symbol table (5 MB); a user's runtime does not need it.
+if [ "$OS" = Linux ] && command -v strip >/dev/null 2>&1; then
+    chmod u+w "$WORK/runtime/lib/server/libjvm.so"
+    strip --strip-unneeded "$WORK/runtime/lib/server/libjvm.so"
+fi
 # The class-data archive makes start-up faster. Its uncompressed-oops twin serves only heaps over 32 GB.
 rm -f "$WORK/runtime/lib/server/classes_nocoops.jsa"
 
