@@ -37,7 +37,7 @@ public record GlCapabilities(GlHostFacts facts, List<ModeAvailability> modes) {
         List<String> lines = new ArrayList<>();
         String devices = facts.virglDevices().isEmpty() ? "none (QEMU built without virglrenderer)"
                 : facts.virglDevices().stream().sorted().collect(Collectors.joining(", "));
-        lines.add("3-D devices:     " + devices);
+        lines.add("devices:         " + devices);
         lines.add("virgl features:  " + (features().isEmpty() ? "none" : String.join(", ", features()))
                 + (facts.hasVirgl() && !facts.venus() ? " (no Venus/Vulkan in this QEMU)" : ""));
         String displays = GlHostFacts.GL_DISPLAY_TYPES.stream().filter(facts.glDisplays()::contains).collect(Collectors.joining(", "));

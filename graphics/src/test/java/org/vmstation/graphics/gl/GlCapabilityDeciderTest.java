@@ -54,7 +54,7 @@ class GlCapabilityDeciderTest {
             assertThat(caps.availability(m).explanation()).isEqualTo("QEMU 8.2.2 built without virglrenderer (it has no virtio-vga-gl device)");
         }
         assertThat(caps.features()).isEmpty();
-        assertThat(caps.describe()).contains("3-D devices:     none (QEMU built without virglrenderer)");
+        assertThat(caps.describe()).contains("devices:         none (QEMU built without virglrenderer)");
     }
 
     @Test
@@ -77,7 +77,7 @@ class GlCapabilityDeciderTest {
     @Test
     void describeListsFactsAndEveryMode() {
         List<String> lines = GlCapabilityDecider.decide(RecordedHosts.intelDesktop()).describe();
-        assertThat(lines).contains("3-D devices:     virtio-gpu-gl, virtio-vga-gl", "virgl features:  OpenGL, Vulkan (Venus)",
+        assertThat(lines).contains("devices:         virtio-gpu-gl, virtio-vga-gl", "virgl features:  OpenGL, Vulkan (Venus)",
                 "GL displays:     egl-headless, dbus, gtk, sdl", "render nodes:    /dev/dri/renderD128 (i915)",
                 "desktop:         WAYLAND_DISPLAY=wayland-0");
         assertThat(lines).filteredOn(l -> l.startsWith("mode ")).containsExactly(
