@@ -23,6 +23,17 @@ public final class WorkstationApp {
      * @return the process exit code
      */
     public static int launch(String[] args, AppServices services) {
+        return launch(services, org.vmstation.app.instance.LaunchRequest.of(List.of(args), null), null);
+    }
+
+    /**
+     * Opens the window, carries out {@code request} in it, and from then on the requests of later launches that
+     * {@code server} (null: none) receives.
+     *
+     * @return the process exit code
+     */
+    public static int launch(AppServices services, org.vmstation.app.instance.LaunchRequest request,
+                             org.vmstation.app.instance.InstanceServer server) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.setImplicitExit(false);
@@ -31,6 +42,9 @@ public final class WorkstationApp {
                 MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
                 window.stage().setOnHidden(e -> closed.countDown());
                 DemoSetup.offerIfMissing(window, services.library());
+                LaunchRequests requests = new LaunchRequests(window);
+                if (!request.isEmpty()) requests.handle(request);
+                if (server != null) server.setHandler(r -> Platform.runLater(() -> requests.handle(r)));
             } catch (Throwable t) {
                 failure.set(t);
                 closed.countDown();
@@ -54,9 +68,10 @@ public final class WorkstationApp {
      * Opens the library at {@code library} (null: the per-user default) with the local QEMU host and shows the
      * window; the engine is closed when the window closes.
      */
-    public static int launch(java.nio.file.Path library, String[] args) {
+    public static int launch(java.nio.file.Path library, org.vmstation.app.instance.LaunchRequest request,
+                             org.vmstation.app.instance.InstanceServer server) {
         try (org.vmstation.app.EngineContext engine = org.vmstation.app.EngineContext.open(library)) {
-            return launch(args, AppServices.of(engine.library(), engine.host()));
+            return launch(AppServices.of(engine.library(), engine.host()), request, server);
         } catch (org.vmstation.engine.library.LibraryException e) {
             System.err.println("vmstation: " + e.getMessage());
             return 1;

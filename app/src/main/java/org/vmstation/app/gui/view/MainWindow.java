@@ -209,6 +209,15 @@ public final class MainWindow {
         return b;
     }
 
+    /** Selects {@code vm} and starts it (or just shows its console when it runs already), as a second launch asks. */
+    public void startVm(VmItem vm) {
+        libraryView.list().getSelectionModel().clearSelection();
+        libraryView.list().getSelectionModel().select(vm);
+        libraryView.list().scrollTo(vm);
+        if (actions.isEnabled(VmAction.START)) run(VmAction.START);
+        else detailsView.selectConsoleTab();
+    }
+
     private void run(VmAction action) {
         switch (action) {
             case SETTINGS -> openSettings();
