@@ -89,7 +89,9 @@ public final class DetailsViewModel {
         for (DiskSpec disk : d.disks()) {
             executor.execute(BackgroundTask.of("Measuring " + disk.path(), p -> {
                         try {
-                            return disks.sizeOnDisk(Path.of(disk.path()));
+                            // relative paths (created and imported disks) live in the VM's folder
+                            Path path = Path.of(disk.path());
+                            return disks.sizeOnDisk(path.isAbsolute() ? path : catalog.vmFolder(d.id()).resolve(path));
                         } catch (java.nio.file.NoSuchFileException e) {
                             return -1L;
                         }

@@ -82,7 +82,8 @@ public final class ImportPreviewDialog extends Dialog<ButtonType> {
         for (int i = 0; i < vm.disks().size(); i++) {
             SourceDisk sd = vm.disks().get(i);
             DiskSpec ds = d.disks().get(i);
-            row = row(grid, row, "Disk " + (i + 1), sd.sourceDisplayPath() + " (" + sd.format().qemuName() + ")  →  " + ds.path()
+            String from = sd.member() != null ? sd.member().entryName() : sd.file().getFileName().toString();
+            row = row(grid, row, "Disk " + (i + 1), from + " (" + sd.format().qemuName() + ")  →  " + ds.path()
                     + " (qcow2, " + ds.bus().name().toLowerCase(Locale.ROOT) + ")");
         }
         if (vm.disks().isEmpty()) row = row(grid, row, "Disks", "none");
@@ -102,6 +103,7 @@ public final class ImportPreviewDialog extends Dialog<ButtonType> {
     private static int row(GridPane grid, int row, String name, String value) {
         Label k = new Label(name);
         k.getStyleClass().add("form-label");
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         grid.addRow(row, k, v);
