@@ -1,0 +1,158 @@
+package org.vmstation.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.vmstation.app.EngineContext;
+import org.vmstation.engine.library.VmEntry;
+import org.vmstation.engine.power.BatteryStatus;
+import org.vmstation.engine.power.ChangeResult;
+import org.vmstation.engine.power.HostPowerRecord;
+import org.vmstation.engine.power.PowerController;
+import org.vmstation.engine.power.PowerRegionException;
+import org.vmstation.engine.power.PowerState;
+import org.vmstation.engine.power.PowerValueException;
+import org.vmstation.engine.runtime.VmRuntimePaths;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "power", description = {
+        "Show or change a running VM's battery, AC adapter and lid, or press its power or sleep button.",
+        "The VM needs the setting power.enabled=true for everything but --press power.",
+        "Example: vmstation power NAME --battery 35 --discharging --ac off --lid closed"})
+final class PowerCommand implements Callable<Integer> {
+    @ParentCommand VmstationCommand root;
+    @Parameters(paramLabel = "NAME") String name;
+
+    @Option(names = "--battery", paramLabel = "PERCENT", description = "Charge left, 0 to 100.") Integer battery;
+
+    @ArgGroup(exclusive = true) Status status;
+
+    static final class Status {
+        @Option(names = "--charging", description = "The battery is charging.") boolean charging;
+        @Option(names = "--discharging", description = "The battery is discharging.") boolean discharging;
+        @Option(names = "--idle", description = "The battery neither charges nor discharges (full on the charger).") boolean idle;
+    }
+
+    @Option(names = "--rate", paramLabel = "MW", description = "Charge or discharge rate in mW (0 or more).") Long rate;
+    @Option(names = "--ac", paramLabel = "on|off", description = "Plug the charger in or pull it.") String ac;
+    @Option(names = "--lid", paramLabel = "open|closed", description = "Open or close the lid.") String lid;
+    @Option(names = "--press", paramLabel = "power|sleep", description = "Press the power button or the sleep button.") String press;
+    @Option(names = "--show", description = "Print the values the guest sees (the default without changes).") boolean show;
+
+    @Override
+    public Integer call() {
+        try (EngineContext ctx = Cli.open(root.library)) {
+            VmEntry entry = Cli.find(ctx, name);
+            if (!ctx.host().status(entry.definition()).state().isActive()) {
+                throw new CliException(ExitCodes.WRONG_STATE, "VM '" + entry.name() + "' is not running; start it first");
+            }
+            VmRuntimePaths paths = ctx.host().paths(entry.definition());
+            PrintWriter out = root.spec.commandLine().getOut();
+            PowerController controller = PowerController.of(paths);
+            List<UnaryOperator<PowerState>> edits = edits();
+            boolean changed = false;
+            if (!edits.isEmpty()) {
+                requireEnabled(controller, entry);
+                ChangeResult r = controller.change(s -> {
+                    PowerState v = s;
+                    for (UnaryOperator<PowerState> e : edits) v = e.apply(v);
+                    return v;
+                });
+                report(out, r);
+                changed = true;
+            }
+            if (press != null) {
+                ChangeResult r = switch (press.toLowerCase(Locale.ROOT)) {
+                    case "power" -> controller.pressPowerButton();
+                    case "sleep" -> {
+                        requireEnabled(controller, entry);
+                        yield controller.pressSleep();
+                    }
+                    default -> throw new CliException(ExitCodes.USAGE, "--press " + press + ": expected power or sleep");
+                };
+                report(out, r);
+                changed = true;
+            }
+            if (show || !changed) {
+                requireEnabled(controller, entry);
+                show(out, controller);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        } catch (PowerValueException e) {
+            throw new CliException(ExitCodes.INVALID, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.ERROR, e.getMessage(), e);
+        }
+    }
+
+    private List<UnaryOperator<PowerState>> edits() {
+        List<UnaryOperator<PowerState>> edits = new ArrayList<>();
+        if (battery != null) {
+            int p = battery;
+            edits.add(s -> s.withChargePercent(p));
+        }
+        if (status != null) {
+            BatteryStatus st = status.charging ? BatteryStatus.CHARGING : status.discharging ? BatteryStatus.DISCHARGING : BatteryStatus.IDLE;
+            edits.add(s -> s.withStatus(st));
+        }
+        if (rate != null) {
+            long r = rate;
+            edits.add(s -> s.withRate(r));
+        }
+        if (ac != null) {
+            boolean on = choice("--ac", ac, "on", "off");
+            edits.add(s -> s.withAcOnline(on));
+        }
+        if (lid != null) {
+            boolean open = choice("--lid", lid, "open", "closed");
+            edits.add(s -> s.withLidOpen(open));
+        }
+        return edits;
+    }
+
+    private static boolean choice(String option, String value, String yes, String no) {
+        if (value.equalsIgnoreCase(yes)) return true;
+        if (value.equalsIgnoreCase(no)) return false;
+        throw new CliException(ExitCodes.USAGE, option + " " + value + ": expected " + yes + " or " + no);
+    }
+
+    private static void requireEnabled(PowerController controller, VmEntry entry) {
+        if (!controller.enabled()) {
+            throw new CliException(ExitCodes.WRONG_STATE, "VM '" + entry.name() + "' has no battery, adapter or lid: set power.enabled=true"
+                    + " in its settings and restart it");
+        }
+    }
+
+    private static void report(PrintWriter out, ChangeResult r) {
+        out.println(r.notified() ? r.message() : "warning: " + r.message());
+    }
+
+    private static void show(PrintWriter out, PowerController controller) throws IOException {
+        HostPowerRecord rec = controller.current();
+        PowerState s = rec.state();
+        out.printf("Battery:  %s, %d %% (%d of %d mWh, design %d mWh), %s, rate %d mW, %d mV, %d cycles%n",
+                s.batteryPresent() ? "present" : "absent", s.chargePercent(), s.remainingCapacityMwh(), s.fullCapacityMwh(),
+                s.designCapacityMwh(), s.status().label(), s.rateMw(), s.voltageMv(), s.cycleCount());
+        out.printf("          %s %s, serial %s, by %s%n", s.batteryType(), s.model(), s.serial(), s.manufacturer());
+        out.printf("AC:       %s%n", s.acOnline() ? "online" : "offline");
+        out.printf("Lid:      %s%n", s.lidOpen() ? "open" : "closed");
+        out.printf("Source:   %s%n", rec.source());
+        out.printf("Events:   %s%n", rec.delivery().available() ? "notified at once (" + rec.delivery().reason() + ")"
+                : "not delivered, the guest only polls: " + rec.delivery().reason());
+        try {
+            PowerState guest = controller.guestView().state();
+            out.printf("Region:   %s%n", guest.equals(s) ? "intact" : "differs from the host's values (a change is in flight)");
+        } catch (PowerRegionException e) {
+            out.printf("Region:   overwritten by the guest, the next change repairs it (%s)%n", e.getMessage());
+        }
+    }
+}
