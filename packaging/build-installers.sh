@@ -56,6 +56,8 @@ done
 
 NAME=vmstation
 INSTALL_DIR=/opt/$NAME
+# sqlite-jdbc and JavaFX load native code.
+JAVA_OPTIONS="--enable-native-access=ALL-UNNAMED"
 WORK="$DEST/work"
 OUT="$DEST/installers"
 rm -rf "$WORK" "$OUT"
@@ -104,6 +106,16 @@ for png in "$WORK"/icons/vmstation-*.png; do
     cp "$png" "$SYSTEM/usr/share/icons/hicolor/${size}x${size}/apps/vmstation.png"
 done
 
+# The command on PATH starts the bundled runtime itself: the jpackage launcher in bin/ asks rpm and dpkg
+# which package owns it on every start (`dpkg -S` reads the whole package database: 0.3 to 2 s).
+mkdir -p "$SYSTEM/usr/bin"
+cat > "$SYSTEM/usr/bin/$NAME" <<WRAPPER
+#!/bin/sh
+# VMStation $VERSION: the command line and, with no command or \`gui\`, the window.
+exec $INSTALL_DIR/lib/runtime/bin/java $JAVA_OPTIONS -Djpackage.app-version=$PKG_VERSION -jar $INSTALL_DIR/lib/app/$MAIN_JAR "\$@"
+WRAPPER
+chmod 755 "$SYSTEM/usr/bin/$NAME"
+
 # The association property files are the one list of formats: every one must be claimed by the MIME
 # package and the desktop entry, or double-clicking it would not reach VMStation.
 mimetypes_line=$(grep '^MimeType=' "$src/linux/vmstation.desktop")
@@ -122,7 +134,7 @@ say "app-image (jpackage)"
 "$JBIN/jpackage" --type app-image --name "$NAME" "${COMMON[@]}" --dest "$WORK/image" \
     --input "$INPUT" --main-jar "$MAIN_JAR" --main-class org.vmstation.app.Main \
     --runtime-image "$WORK/runtime" --icon "$WORK/icons/vmstation-128.png" \
-    --java-options '--enable-native-access=ALL-UNNAMED'
+    --java-options "$JAVA_OPTIONS"
 IMAGE="$WORK/image/$NAME"
 [ -x "$IMAGE/bin/$NAME" ] || die "jpackage made no launcher $IMAGE/bin/$NAME"
 [ "$OS" = Linux ] && cp -r "$SYSTEM" "$IMAGE/lib/system"
@@ -177,7 +189,7 @@ for type in $TYPES; do
             case "$type" in msi|exe) platform=(--win-menu --win-shortcut --win-dir-chooser --win-console) ;; esac
             "$JBIN/jpackage" --type "$type" --name VMStation "${COMMON[@]}" --dest "$OUT" \
                 --input "$INPUT" --main-jar "$MAIN_JAR" --main-class org.vmstation.app.Main \
-                --runtime-image "$WORK/runtime" --java-options '--enable-native-access=ALL-UNNAMED' \
+                --runtime-image "$WORK/runtime" --java-options "$JAVA_OPTIONS" \
                 "${platform[@]}" "${fa[@]}"
             ;;
         *) die "unknown type '$type' (expected app-image, deb, rpm, dmg, pkg, msi, exe)" ;;

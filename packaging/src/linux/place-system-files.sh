@@ -1,6 +1,6 @@
 #!/bin/sh
 # Moves the files VMStation installs outside its own folder (desktop entry, icons, MIME types, udev rule)
-# from <ROOT><INSTALL_DIR>/lib/system into <ROOT>, and links <ROOT>/usr/bin/vmstation to the launcher.
+# and the vmstation command from <ROOT><INSTALL_DIR>/lib/system into <ROOT>.
 # ROOT is a package's staging root (the unpacked .deb, rpmbuild's buildroot), so that the package
 # manager owns every file and removes it on uninstall.
 #
@@ -18,5 +18,4 @@ staged="$root$install_dir/lib/system"
     mv "$staged/$f" "$root/$f"
 done
 rm -rf "$staged"
-mkdir -p "$root/usr/bin"
-ln -sf "$install_dir/bin/vmstation" "$root/usr/bin/vmstation"
+[ -x "$root/usr/bin/vmstation" ] || { echo "place-system-files.sh: the staged files held no usr/bin/vmstation" >&2; exit 1; }
