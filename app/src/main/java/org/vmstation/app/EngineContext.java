@@ -14,6 +14,10 @@ import org.vmstation.engine.runtime.LocalQemuHost;
 import org.vmstation.engine.runtime.RuntimeDirectory;
 import org.vmstation.engine.runtime.VmHost;
 import org.vmstation.graphics.VncDisplayBackend;
+import org.vmstation.usb.host.SysfsUsbBackend;
+import org.vmstation.usb.host.UsbAccess;
+import org.vmstation.usb.qemu.UsbHotplug;
+import org.vmstation.usb.service.UsbService;
 
 /**
  * Wires the engine for one VMStation process: the library, the local host and the device backends every VM
@@ -23,11 +27,13 @@ public final class EngineContext implements AutoCloseable {
     private final VmLibrary library;
     private final LocalQemuHost host;
     private final Supplier<QemuCapabilities> capabilities;
+    private final UsbService usb;
 
-    private EngineContext(VmLibrary library, LocalQemuHost host, Supplier<QemuCapabilities> capabilities) {
+    private EngineContext(VmLibrary library, LocalQemuHost host, Supplier<QemuCapabilities> capabilities, UsbService usb) {
         this.library = library;
         this.host = host;
         this.capabilities = capabilities;
+        this.usb = usb;
     }
 
     /** @param libraryOverride the {@code --library} option, or null for the environment/default location */
@@ -35,9 +41,12 @@ public final class EngineContext implements AutoCloseable {
         Path db = libraryOverride != null ? LibraryLocation.fromOption(libraryOverride) : LibraryLocation.defaultDatabase();
         VmLibrary library = VmLibrary.open(db);
         Supplier<QemuCapabilities> caps = memoize(() -> CapabilityProbe.probe(QemuBinaryLocator.locateQemu()));
-        List<DeviceBackend> backends = List.of(new VncDisplayBackend());
+        // USB joins every VM's start and stop (rules, release); it hot-plugs through the host it is bound to
+        UsbService usb = new UsbService(new LazyHostUsbBackend(SysfsUsbBackend::new), new UsbAccess(), new UsbHotplug());
+        List<DeviceBackend> backends = List.of(new VncDisplayBackend(), usb.deviceBackend());
         LocalQemuHost host = new LocalQemuHost(RuntimeDirectory.forCurrentUser(), vm -> library.vmFolder(vm.id()), caps, backends);
-        return new EngineContext(library, host, caps);
+        usb.bind(host);
+        return new EngineContext(library, host, caps, usb);
     }
 
     public VmLibrary library() { return library; }
@@ -46,8 +55,16 @@ public final class EngineContext implements AutoCloseable {
 
     public QemuCapabilities capabilities() { return capabilities.get(); }
 
+    /** Host USB devices, attach/detach and rules. Hotplug following ({@link UsbService#startWatching()}) is the window's choice. */
+    public UsbService usb() { return usb; }
+
     @Override
     public void close() {
+        try {
+            usb.close();
+        } catch (Exception e) {
+            System.getLogger(EngineContext.class.getName()).log(System.Logger.Level.WARNING, "closing USB: " + e.getMessage());
+        }
         host.close();
         try {
             library.close();

@@ -23,17 +23,17 @@ public final class WorkstationApp {
      * @return the process exit code
      */
     public static int launch(String[] args, AppServices services) {
-        return launch(services, org.vmstation.app.instance.LaunchRequest.of(List.of(args), null), null);
+        return launch(services, org.vmstation.app.instance.LaunchRequest.of(List.of(args), null), null, null);
     }
 
     /**
      * Opens the window, carries out {@code request} in it, and from then on the requests of later launches that
-     * {@code server} (null: none) receives.
+     * {@code server} (null: none) receives. With {@code usb} (null: none) the window offers USB devices.
      *
      * @return the process exit code
      */
     public static int launch(AppServices services, org.vmstation.app.instance.LaunchRequest request,
-                             org.vmstation.app.instance.InstanceServer server) {
+                             org.vmstation.app.instance.InstanceServer server, org.vmstation.usb.service.UsbService usb) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.setImplicitExit(false);
@@ -41,6 +41,7 @@ public final class WorkstationApp {
             try {
                 MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
                 window.stage().setOnHidden(e -> closed.countDown());
+                if (usb != null) window.enableUsb(usb);
                 DemoSetup.offerIfMissing(window, services.library());
                 LaunchRequests requests = new LaunchRequests(window);
                 if (!request.isEmpty()) requests.handle(request);
@@ -71,7 +72,9 @@ public final class WorkstationApp {
     public static int launch(java.nio.file.Path library, org.vmstation.app.instance.LaunchRequest request,
                              org.vmstation.app.instance.InstanceServer server) {
         try (org.vmstation.app.EngineContext engine = org.vmstation.app.EngineContext.open(library)) {
-            return launch(AppServices.of(engine.library(), engine.host()), request, server);
+            // only the window follows hotplug: rules connect devices as they are plugged in while it is open
+            engine.usb().startWatching();
+            return launch(AppServices.of(engine.library(), engine.host()), request, server, engine.usb());
         } catch (org.vmstation.engine.library.LibraryException e) {
             System.err.println("vmstation: " + e.getMessage());
             return 1;

@@ -55,7 +55,18 @@ final class RecordingHost implements VmHost {
 
     @Override public VmRuntimePaths paths(VmDefinition vm) { return new VmRuntimePaths(runtime.resolve(vm.id()), runtime.resolve("vms").resolve(vm.id())); }
 
-    @Override public <T> T withControl(VmDefinition vm, ControlAction<T> command) { throw new UnsupportedOperationException(); }
+    /** The monitor of every "running" VM, for tests that send QMP commands (USB); null: none. */
+    volatile org.vmstation.engine.runtime.VmControl control;
+
+    @Override
+    public <T> T withControl(VmDefinition vm, ControlAction<T> command) {
+        if (control == null) throw new UnsupportedOperationException("no monitor in this test");
+        try {
+            return command.apply(control);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
 
     @Override public AutoCloseable watch(Consumer<VmStatus> listener) { return () -> {}; }
 }

@@ -49,6 +49,7 @@ public final class DetailsView extends StackPane {
     private final InvalidationListener stateListener = o -> refreshHeader();
     private final Tab consoleTab;
     private final Tab logsTab;
+    private VBox summaryColumn;
 
     public DetailsView(DetailsViewModel vm, OsPresets presets, VmHost host, ConsoleProvider consoles, TaskExecutor executor,
                        NotificationCenter notifications) {
@@ -139,6 +140,7 @@ public final class DetailsView extends StackPane {
         VBox notesCard = card("Notes", new VBox(8, notes, saveRow));
 
         VBox column = new VBox(14, hardware, tagsCard, notesCard);
+        summaryColumn = column;
         column.setStyle("-fx-padding: 16 20 20 20;");
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
@@ -221,6 +223,13 @@ public final class DetailsView extends StackPane {
     }
 
     public void selectConsoleTab() { tabs.getSelectionModel().select(consoleTab); }
+
+    /** Adds a card (USB devices, ...) to the Summary tab, after the hardware card. */
+    public void addSummaryCard(String title, Node body, String id) {
+        VBox card = card(title, body);
+        card.setId(id);
+        summaryColumn.getChildren().add(1, card);
+    }
 
     public void detachConsole(boolean fullScreen) {
         selectConsoleTab();

@@ -65,6 +65,9 @@ public final class MainWindow {
     private final LiveThumbnails thumbnails;
     private final Map<VmAction, Button> toolbarButtons = new EnumMap<>(VmAction.class);
     private NewVmWizard openWizard;
+    /** Machine › USB devices; shown once {@link #enableUsb} gives the window a USB service. */
+    private final MenuItem usbMenuItem = new MenuItem("_USB devices…");
+    private org.vmstation.app.gui.usb.UsbViewModel usb;
     private ImportFlow importFlow;
     private final javafx.beans.property.BooleanProperty importEnabled = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.scene.control.Label dropHint = new javafx.scene.control.Label();
@@ -146,6 +149,11 @@ public final class MainWindow {
                 new SeparatorMenuItem(),
                 actionItem(VmAction.SETTINGS, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN)),
                 actionItem(VmAction.DELETE, new KeyCodeCombination(KeyCode.DELETE)));
+        SeparatorMenuItem usbSeparator = new SeparatorMenuItem();
+        usbMenuItem.setVisible(false);
+        usbMenuItem.setId("menu-usb");
+        usbSeparator.visibleProperty().bind(usbMenuItem.visibleProperty());
+        machine.getItems().addAll(usbSeparator, usbMenuItem);
 
         Menu view = new Menu("_View");
         MenuItem search = item("_Search", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> libraryView.searchField().requestFocus());
@@ -286,6 +294,23 @@ public final class MainWindow {
     }
 
     public ImportFlow importFlow() { return importFlow; }
+
+    // --- USB -------------------------------------------------------------------------------------------------
+
+    /** Turns on Machine › USB devices (Ctrl+U) and the USB card in the details pane. */
+    public void enableUsb(org.vmstation.usb.service.UsbService service) {
+        usb = new org.vmstation.app.gui.usb.UsbViewModel(service, catalog, executor, notifications,
+                id -> { VmItem i = library.find(id); return i == null ? "another VM" : i.name(); }, library::replace);
+        usb.vmProperty().bind(details.vmProperty());
+        detailsView.addSummaryCard("USB devices", new UsbDevicesView(usb, "usb-section"), "usb-card");
+        usbMenuItem.setAccelerator(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN));
+        usbMenuItem.setOnAction(e -> new UsbDialog(stage, usb).show());
+        usbMenuItem.disableProperty().bind(details.vmProperty().isNull());
+        usbMenuItem.setVisible(true);
+        usb.refresh();
+    }
+
+    public org.vmstation.app.gui.usb.UsbViewModel usb() { return usb; }
 
     // --- dialogs ---------------------------------------------------------------------------------------------
 
