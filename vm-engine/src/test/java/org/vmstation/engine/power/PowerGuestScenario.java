@@ -29,7 +29,8 @@ final class PowerGuestScenario implements AutoCloseable {
     static final List<String> PROBE = List.of(
             // From here on the kernel's line discipline reads what we type (busybox's line editor drops keys
             // that arrive while it redraws) and each line is run as it arrives.
-            "stty -echo; while read -r l; do eval \"$l\"; done",
+            // A failed read (a signal under load) must not end the loop and hand the tty back to the line editor.
+            "stty -echo; while :; do if read -r l; then eval \"$l\"; else sleep 0.1; fi; done",
             "for d in /sys/class/input/event*; do n=$(cat $d/device/name); case \"$n\" in \"Lid Switch\"|\"Sleep Button\"|\"Power Button\")"
                     + " ( exec 3</dev/input/${d##*/}; while :; do l=$(dd bs=24 count=1 <&3 2>/dev/null | hexdump -v -e '24/1 \"%02x \"');"
                     + " set -- $l; [ $# = 24 ] || continue; t=$((0x${18}${17})); [ $t = 0 ] && continue; c=$((0x${20}${19}));"
