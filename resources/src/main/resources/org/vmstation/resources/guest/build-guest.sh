@@ -398,6 +398,138 @@ done
 PROBE_EOF
 chmod 755 "$ROOT/bin/vmstation-probe"
 
+# ---------------------------------------------------------------- console test card
+# A deterministic picture for the console's pixel-truth tests and benchmark.
+# Every pixel is a function of its absolute (x, y) only, so the card for a
+# narrower or shorter mode is the top-left crop of a bigger one. Graphics tests
+# compute the same function (keep TestCard.java in step):
+#   (x % 64 == 0 || y % 64 == 0): white; else with by = y / 8:
+#   R = 1 + (x/32*29 + by*7) % 255, G = 1 + x % 255, B = 1 + (by*13 + x/256*61) % 255
+# Stored per fbdev width as raw XRGB8888 (little endian), gzip'd.
+testcard() { # WIDTH HEIGHT -> raw pixels on stdout
+    LC_ALL=C "$BUSYBOX" awk -v W="$1" -v H="$2" 'BEGIN {
+        # Bytes 1..255 only (awk strings cannot hold NUL): hence the 1 + ... % 255.
+        for (i = 1; i < 256; i++) chr[i] = sprintf("%c", i)
+        white = chr[255] chr[255] chr[255] chr[255]
+        # Rows are built in 64-pixel chunks: appending pixel by pixel to a whole row is quadratic.
+        grid = ""
+        for (x = 0; x < W; x += 64) { c = ""; for (k = 0; k < 64 && x + k < W; k++) c = c white; grid = grid c }
+        for (y = 0; y < H; y++) {
+            if (y % 64 == 0) { printf "%s", grid; continue }
+            by = int(y / 8)
+            if (!(by in band)) {
+                row = ""
+                for (x = 0; x < W; x += 64) {
+                    c = ""
+                    for (k = 0; k < 64 && x + k < W; k++) {
+                        px = x + k
+                        if (px % 64 == 0) { c = c white; continue }
+                        r = 1 + (int(px / 32) * 29 + by * 7) % 255
+                        g = 1 + px % 255
+                        b = 1 + (by * 13 + int(px / 256) * 61) % 255
+                        c = c chr[b] chr[g] chr[r] chr[255]
+                    }
+                    row = row c
+                }
+                band[by] = row
+            }
+            printf "%s", band[by]
+        }
+    }'
+}
+say "drawing the console test cards"
+mkdir -p "$ROOT/usr/share/vmstation/testcard"
+for wh in 640x480 800x600 1024x768 1280x1024 1920x1200; do
+    testcard "${wh%x*}" "${wh#*x}" | gzip -9n >"$ROOT/usr/share/vmstation/testcard/${wh%x*}.gz" ||
+        fail "test card" "could not draw the ${wh} test card"
+done
+
+cat >"$ROOT/bin/vmstation-testcard" <<'TESTCARD_EOF'
+#!/bin/sh
+# Usage: vmstation-testcard show|animate|off
+#   show     draw the test card on /dev/fb0 (the console text layer is detached first)
+#   animate  redraw the whole framebuffer continuously, alternating the card and
+#            the card moved up 64 rows, until `vmstation-testcard off`
+#   off      stop animating and give the screen back to the text console
+# Prints "VMSTATION-TESTCARD <what> <width>x<height>" when done.
+DIR=/usr/share/vmstation/testcard
+PIDFILE=/run/vmstation-testcard.pid
+fbcon() { # 0 detaches the framebuffer console (it would draw its cursor over the card), 1 re-attaches
+    for v in /sys/class/vtconsole/vtcon*; do
+        if grep -q 'frame buffer' "$v/name" 2>/dev/null && [ "$(cat "$v/bind")" != "$1" ]; then
+            echo "$1" >"$v/bind"
+            # Detaching clears the screen a moment later, which would race with the card.
+            [ "$1" = 0 ] && sleep 1
+        fi
+    done
+}
+stop_animation() {
+    [ -f $PIDFILE ] && kill "$(cat $PIDFILE)" 2>/dev/null
+    rm -f $PIDFILE
+}
+geometry() {
+    [ -c /dev/fb0 ] || { echo "VMSTATION-TESTCARD-ERROR no /dev/fb0"; exit 1; }
+    SIZE=$(cat /sys/class/graphics/fb0/virtual_size); W=${SIZE%,*}; H=${SIZE#*,}
+    STRIDE=$(cat /sys/class/graphics/fb0/stride); BPP=$(cat /sys/class/graphics/fb0/bits_per_pixel)
+    CARD=$DIR/$W.gz
+    if [ "$BPP" != 32 ] || [ "$STRIDE" != $((W * 4)) ] || [ ! -f "$CARD" ]; then
+        echo "VMSTATION-TESTCARD-ERROR unsupported framebuffer ${W}x${H} stride $STRIDE bpp $BPP (cards: $(ls $DIR))"
+        exit 1
+    fi
+    BYTES=$((STRIDE * H))
+}
+case "$1" in
+    show)
+        stop_animation; geometry; fbcon 0
+        zcat "$CARD" | head -c $BYTES >/dev/fb0
+        echo "VMSTATION-TESTCARD shown ${W}x${H}" ;;
+    animate)
+        stop_animation; geometry; fbcon 0
+        zcat "$CARD" | head -c $BYTES >/tmp/testcard.0
+        # The second frame: the same card moved up 64 rows (the last 64 rows keep the first frame's).
+        tail -c +$((STRIDE * 64 + 1)) /tmp/testcard.0 >/tmp/testcard.1
+        ( while :; do cat /tmp/testcard.0 >/dev/fb0; cat /tmp/testcard.1 >/dev/fb0; done ) &
+        echo $! >$PIDFILE
+        echo "VMSTATION-TESTCARD animating ${W}x${H}" ;;
+    off)
+        stop_animation; rm -f /tmp/testcard.0 /tmp/testcard.1; fbcon 1
+        echo "VMSTATION-TESTCARD off" ;;
+    *) echo "usage: vmstation-testcard show|animate|off" >&2; exit 2 ;;
+esac
+TESTCARD_EOF
+chmod 755 "$ROOT/bin/vmstation-testcard"
+
+cat >"$ROOT/bin/vmstation-input" <<'INPUT_EOF'
+#!/bin/sh
+# Usage: vmstation-input start|stop
+# Prints every input event of every /dev/input/event* device, one line each:
+#   VMSTATION-INPUT eventN <16 timestamp chars> TYPE CODE VALUE
+# (struct input_event on x86-64: 16 bytes of time, u16 type, u16 code, s32 value).
+# A reader can rely on the last three fields. "start" first lists the devices
+# ("VMSTATION-INPUT-DEVICE eventN NAME") and ends with VMSTATION-INPUT-READY.
+PIDS=/run/vmstation-input.pids
+case "$1" in
+    start)
+        [ -f $PIDS ] && kill $(cat $PIDS) 2>/dev/null
+        : >$PIDS
+        for dev in /dev/input/event*; do
+            [ -c "$dev" ] || continue
+            n=${dev##*/}
+            echo "VMSTATION-INPUT-DEVICE $n $(cat /sys/class/input/$n/device/name 2>/dev/null)"
+            hexdump -v -e "\"VMSTATION-INPUT $n \" 16/1 \"%_p\" 2/2 \" %u\" 1/4 \" %d\" \"\\n\"" "$dev" &
+            echo $! >>$PIDS
+        done
+        sleep 0.2
+        echo "VMSTATION-INPUT-READY" ;;
+    stop)
+        [ -f $PIDS ] && kill $(cat $PIDS) 2>/dev/null
+        rm -f $PIDS
+        echo "VMSTATION-INPUT-STOPPED" ;;
+    *) echo "usage: vmstation-input start|stop" >&2; exit 2 ;;
+esac
+INPUT_EOF
+chmod 755 "$ROOT/bin/vmstation-input"
+
 cat >"$ROOT/init" <<'INIT_EOF'
 #!/bin/sh
 # VMStation demo guest init (busybox sh, PID 1).
