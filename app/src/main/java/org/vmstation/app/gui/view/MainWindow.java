@@ -68,6 +68,7 @@ public final class MainWindow {
     /** Machine › USB devices; shown once {@link #enableUsb} gives the window a USB service. */
     private final MenuItem usbMenuItem = new MenuItem("_USB devices…");
     private org.vmstation.app.gui.usb.UsbViewModel usb;
+    private final javafx.beans.property.BooleanProperty usbEnabled = new javafx.beans.property.SimpleBooleanProperty(false);
     private ImportFlow importFlow;
     private final javafx.beans.property.BooleanProperty importEnabled = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.scene.control.Label dropHint = new javafx.scene.control.Label();
@@ -150,8 +151,12 @@ public final class MainWindow {
                 actionItem(VmAction.SETTINGS, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN)),
                 actionItem(VmAction.DELETE, new KeyCodeCombination(KeyCode.DELETE)));
         SeparatorMenuItem usbSeparator = new SeparatorMenuItem();
-        usbMenuItem.setVisible(false);
+        usbMenuItem.visibleProperty().bind(usbEnabled);
         usbMenuItem.setId("menu-usb");
+        // set up front: an accelerator added after the menu bar is built is not registered with the scene
+        usbMenuItem.setAccelerator(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN));
+        usbMenuItem.setOnAction(e -> { if (usb != null) new UsbDialog(stage, usb).show(); });
+        usbMenuItem.disableProperty().bind(usbEnabled.not().or(details.vmProperty().isNull()));
         usbSeparator.visibleProperty().bind(usbMenuItem.visibleProperty());
         machine.getItems().addAll(usbSeparator, usbMenuItem);
 
@@ -303,10 +308,7 @@ public final class MainWindow {
                 id -> { VmItem i = library.find(id); return i == null ? "another VM" : i.name(); }, library::replace);
         usb.vmProperty().bind(details.vmProperty());
         detailsView.addSummaryCard("USB devices", new UsbDevicesView(usb, "usb-section"), "usb-card");
-        usbMenuItem.setAccelerator(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN));
-        usbMenuItem.setOnAction(e -> new UsbDialog(stage, usb).show());
-        usbMenuItem.disableProperty().bind(details.vmProperty().isNull());
-        usbMenuItem.setVisible(true);
+        usbEnabled.set(true);
         usb.refresh();
     }
 

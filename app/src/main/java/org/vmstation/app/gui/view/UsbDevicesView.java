@@ -25,6 +25,7 @@ public final class UsbDevicesView extends VBox {
     private final UsbViewModel vm;
     private final VBox list = new VBox(8);
     private final VBox empty;
+    private final Label hint = new Label();
 
     public UsbDevicesView(UsbViewModel vm, String idPrefix) {
         super(10);
@@ -42,7 +43,6 @@ public final class UsbDevicesView extends VBox {
         empty = new VBox(emptyBox);
         empty.setStyle("-fx-padding: 6 0 6 0;");
 
-        Label hint = new Label();
         hint.textProperty().bind(vm.hintProperty());
         hint.getStyleClass().add("field-hint");
         hint.setWrapText(true);
@@ -58,6 +58,8 @@ public final class UsbDevicesView extends VBox {
         empty.setManaged(none);
         list.setVisible(!none);
         list.setManaged(!none);
+        hint.setVisible(!none); // how connecting works matters only when there is something to connect
+        hint.setManaged(!none);
         list.getChildren().clear();
         int i = 0;
         for (UsbDeviceRow row : vm.rows()) list.getChildren().add(rowView(row, idPrefix + "-" + i++));
@@ -97,6 +99,8 @@ public final class UsbDevicesView extends VBox {
         action.setAccessibleText(row.action().label() + " " + row.name());
         action.setOnAction(e -> vm.toggle(row));
         action.setId(id + "-action");
+        remember.setMinWidth(Region.USE_PREF_SIZE); // a long problem text wraps; the controls keep their size
+        action.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox line = new HBox(12, Icons.icon(USB_ICON, "large"), text, spacer, remember, action);
         line.setAlignment(Pos.CENTER_LEFT);
