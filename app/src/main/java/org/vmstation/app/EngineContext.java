@@ -13,7 +13,14 @@ import org.vmstation.engine.runtime.DeviceBackend;
 import org.vmstation.engine.runtime.LocalQemuHost;
 import org.vmstation.engine.runtime.RuntimeDirectory;
 import org.vmstation.engine.runtime.VmHost;
+import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.power.PowerBackend;
+import org.vmstation.engine.runtime.StartOptions;
+import org.vmstation.engine.runtime.VmOperationException;
 import org.vmstation.graphics.VncDisplayBackend;
+import org.vmstation.graphics.gl.GlDisplayBackend;
+import org.vmstation.graphics.gl.ThreeDDecision;
+import org.vmstation.graphics.gl.ThreeDFallbackStarter;
 import org.vmstation.usb.host.SysfsUsbBackend;
 import org.vmstation.usb.host.UsbAccess;
 import org.vmstation.usb.qemu.UsbHotplug;
@@ -29,7 +36,11 @@ public final class EngineContext implements AutoCloseable {
     private final Supplier<QemuCapabilities> capabilities;
     private final UsbService usb;
 
-    private EngineContext(VmLibrary library, LocalQemuHost host, Supplier<QemuCapabilities> capabilities, UsbService usb) {
+    private final GlDisplayBackend threeD;
+
+    private EngineContext(VmLibrary library, LocalQemuHost host, Supplier<QemuCapabilities> capabilities, UsbService usb,
+                          GlDisplayBackend threeD) {
+        this.threeD = threeD;
         this.library = library;
         this.host = host;
         this.capabilities = capabilities;
@@ -43,15 +54,27 @@ public final class EngineContext implements AutoCloseable {
         Supplier<QemuCapabilities> caps = memoize(() -> CapabilityProbe.probe(QemuBinaryLocator.locateQemu()));
         // USB joins every VM's start and stop (rules, release); it hot-plugs through the host it is bound to
         UsbService usb = new UsbService(new LazyHostUsbBackend(SysfsUsbBackend::new), new UsbAccess(), new UsbHotplug());
-        List<DeviceBackend> backends = List.of(new VncDisplayBackend(), usb.deviceBackend());
+        GlDisplayBackend threeD = new GlDisplayBackend();
+        List<DeviceBackend> backends = List.of(new VncDisplayBackend(), threeD, new PowerBackend(), usb.deviceBackend());
         LocalQemuHost host = new LocalQemuHost(RuntimeDirectory.forCurrentUser(), vm -> library.vmFolder(vm.id()), caps, backends);
         usb.bind(host);
-        return new EngineContext(library, host, caps, usb);
+        return new EngineContext(library, host, caps, usb, threeD);
     }
 
     public VmLibrary library() { return library; }
 
     public VmHost host() { return host; }
+
+    /**
+     * Starts a VM the way every VMStation front end should: a VM never fails to start because of 3-D — when the
+     * GL display cannot start, it is started again without 3-D and the outcome says why.
+     */
+    public ThreeDFallbackStarter.Outcome start(VmDefinition vm, StartOptions options) throws VmOperationException {
+        return new ThreeDFallbackStarter(host, threeD).start(vm, options);
+    }
+
+    /** What the 3-D backend decided at the VM's last start in this process (empty when it never started here). */
+    public java.util.Optional<ThreeDDecision> threeDDecision(String vmId) { return threeD.lastDecision(vmId); }
 
     public QemuCapabilities capabilities() { return capabilities.get(); }
 

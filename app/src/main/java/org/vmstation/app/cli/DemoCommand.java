@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("Starting the demo VM '%s'...%n", demo.name());
                 out.flush();
                 try {
-                    Cli.record(ctx, demo, ctx.host().start(demo.definition(), StartOptions.defaults()));
+                    Cli.record(ctx, demo, ctx.start(demo.definition(), StartOptions.defaults()).status());
                 } catch (VmOperationException e) {
                     throw Cli.failure(e);
                 }

@@ -23,14 +23,18 @@ final class StartCommand implements Callable<Integer> {
         try (EngineContext ctx = Cli.open(root.library)) {
             VmEntry entry = Cli.find(ctx, name);
             VmStatus status;
+            String note;
             try {
-                status = ctx.host().start(entry.definition(), new StartOptions(true, paused));
+                var outcome = ctx.start(entry.definition(), new StartOptions(true, paused));
+                status = outcome.status();
+                note = outcome.message();
             } catch (VmOperationException e) {
                 Cli.refresh(ctx, entry);
                 throw Cli.failure(e);
             }
             Cli.record(ctx, entry, status);
             var out = root.spec.commandLine().getOut();
+            if (note != null && !note.isBlank()) root.spec.commandLine().getErr().println("vmstation: " + note);
             out.printf("VM '%s' is %s (QEMU pid %d).%n", entry.name(), ListCommand.stateName(status), status.pid());
             if (!headless) {
                 out.printf("Console: `vmstation console %s` (serial) or the VMStation window.%n", quote(entry.name()));
