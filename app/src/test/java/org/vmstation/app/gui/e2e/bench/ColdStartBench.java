@@ -1,0 +1,86 @@
+package org.vmstation.app.gui.e2e.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cold start: time from launching a fresh JVM to the first painted window, for {@code vmstation --library L gui}
+ * (through {@link AppWindowMain}, L holding a few VMs) and for a minimal JavaFX window ({@link MinimalWindowMain}),
+ * in alternating rounds of the same run on the same JVM, flags and class path. Prints each round, the medians and
+ * their ratio (target: the app at most 2x the minimal window).
+ *
+ * <p>Usage: {@code ColdStartBench CLASSPATH WORKDIR [ROUNDS]}; run under a display (xvfb-run).
+ */
+public final class ColdStartBench {
+    private ColdStartBench() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: ColdStartBench CLASSPATH WORKDIR [ROUNDS]");
+            System.exit(2);
+        }
+        String classPath = args[0];
+        Path work = Path.of(args[1]).toAbsolutePath();
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        Path library = BenchLibraries.withVms(work.resolve("cold-start-library").resolve("library.db"), 3);
+        Path runtime = Files.createDirectories(work.resolve("runtime"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        List<Double> app = new ArrayList<>(), minimal = new ArrayList<>();
+        System.out.println("round  minimal-ms  app-ms   (order)");
+        for (int r = 0; r < rounds; r++) {
+            boolean appFirst = r % 2 == 1;
+            double m = 0, a = 0;
+            for (int k = 0; k < 2; k++) {
+                boolean runApp = (k == 0) == appFirst;
+                List<String> cmd = runApp
+                        ? List.of(java, "-cp", classPath, AppWindowMain.class.getName(), "--library", library.getParent().toString(), "gui")
+                        : List.of(java, "-cp", classPath, MinimalWindowMain.class.getName());
+                double ms = timeToFirstPaint(cmd, runtime, work.resolve((runApp ? "app" : "minimal") + "-" + r + ".log"));
+                if (runApp) a = ms; else m = ms;
+            }
+            app.add(a);
+            minimal.add(m);
+            System.out.printf(Locale.ROOT, "%5d  %10.0f  %6.0f   (%s)%n", r + 1, m, a, appFirst ? "app first" : "minimal first");
+        }
+        double ma = median(app), mm = median(minimal);
+        System.out.printf(Locale.ROOT, "median: minimal window %.0f ms, VMStation window %.0f ms, ratio %.2fx (target <= 2x)%n", mm, ma, ma / mm);
+    }
+
+    /** Launches {@code cmd} and returns the milliseconds until it reports its first painted frame. */
+    static double timeToFirstPaint(List<String> cmd, Path runtime, Path stderr) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderr.toFile());
+        pb.environment().put("VMSTATION_RUNTIME_DIR", runtime.toString());
+        Instant t0 = Instant.now();
+        Process p = pb.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(FirstPaintProbe.MARKER)) {
+                    long paintedMicros = Long.parseLong(line.substring(FirstPaintProbe.MARKER.length()).strip());
+                    long startMicros = t0.getEpochSecond() * 1_000_000L + t0.getNano() / 1000;
+                    p.waitFor(30, TimeUnit.SECONDS);
+                    return (paintedMicros - startMicros) / 1000.0;
+                }
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        throw new IllegalStateException("'" + String.join(" ", cmd.subList(3, cmd.size())) + "' ended (exit "
+                + p.waitFor() + ") without painting a window; see " + stderr);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> s = values.stream().sorted().toList();
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,31 @@
+package org.vmstation.app.gui.e2e.bench;
+
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/** The yardstick of the cold-start benchmark: the least a JavaFX program can show, a Stage with a Label. */
+public final class MinimalWindowMain {
+    private MinimalWindowMain() {}
+
+    public static void main(String[] args) {
+        Label label = new Label("Hello");
+        FirstPaintProbe.watch(() -> label.getWidth() > 0 && label.getScene() != null
+                && label.getScene().getWindow() != null && label.getScene().getWindow().isShowing());
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            stage.setTitle("Minimal");
+            stage.setScene(new Scene(new StackPane(label), 1180, 760));
+            stage.show();
+        });
+        // as the app does, the main thread waits for the window (the probe ends the process)
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
