@@ -16,6 +16,7 @@ import org.vmstation.engine.power.PowerController;
 import org.vmstation.engine.power.PowerRegionException;
 import org.vmstation.engine.power.PowerState;
 import org.vmstation.engine.power.PowerValueException;
+import org.vmstation.engine.power.resource.ResourceController;
 import org.vmstation.engine.runtime.VmRuntimePaths;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "power", description = {
-        "Show or change a running VM's battery, AC adapter and lid, or press its power or sleep button.",
+        "Show or change a running VM's battery, AC adapter and lid, press its power or sleep button, or change its resource limits.",
         "The VM needs the setting power.enabled=true for everything but --press power.",
         "Example: vmstation power NAME --battery 35 --discharging --ac off --lid closed"})
 final class PowerCommand implements Callable<Integer> {
@@ -46,6 +47,9 @@ final class PowerCommand implements Callable<Integer> {
     @Option(names = "--lid", paramLabel = "open|closed", description = "Open or close the lid.") String lid;
     @Option(names = "--press", paramLabel = "power|sleep", description = "Press the power button or the sleep button.") String press;
     @Option(names = "--show", description = "Print the values the guest sees (the default without changes).") boolean show;
+    @Option(names = "--cpu-limit", paramLabel = "PERCENT", description = "Cap the VM's QEMU to this share of one host core (needs a writable cgroup).") Integer cpuLimit;
+    @Option(names = "--disk-limit", paramLabel = "BYTES_PER_S", description = "Limit every disk to this many bytes per second (0: no limit).") Long diskLimit;
+    @Option(names = "--balloon", paramLabel = "MIB", description = "Balloon target in MiB (the VM needs the setting resources.balloon-mib).") Long balloon;
 
     @Override
     public Integer call() {
@@ -81,6 +85,7 @@ final class PowerCommand implements Callable<Integer> {
                 report(out, r);
                 changed = true;
             }
+            changed |= resources(out, entry, paths);
             if (show || !changed) {
                 requireEnabled(controller, entry);
                 show(out, controller);
@@ -92,6 +97,30 @@ final class PowerCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.ERROR, e.getMessage(), e);
         }
+    }
+
+    private boolean resources(PrintWriter out, VmEntry entry, VmRuntimePaths paths) {
+        if (cpuLimit == null && diskLimit == null && balloon == null) return false;
+        ResourceController rc = new ResourceController(entry.definition(), paths);
+        try {
+            if (cpuLimit != null) {
+                rc.setCpuLimit(cpuLimit);
+                out.printf("CPU limited to %d %% of a host core.%n", cpuLimit);
+            }
+            if (diskLimit != null) {
+                rc.setDiskLimit(diskLimit, 0);
+                out.println(diskLimit == 0 ? "Disk limits lifted." : "Disks limited to " + diskLimit + " bytes per second.");
+            }
+            if (balloon != null) {
+                rc.setBalloon(balloon);
+                out.printf("Balloon target set to %d MiB.%n", balloon);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.INVALID, e.getMessage(), e);
+        } catch (Exception e) {
+            throw new CliException(ExitCodes.ERROR, "VM '" + entry.name() + "': " + e.getMessage(), e);
+        }
+        return true;
     }
 
     private List<UnaryOperator<PowerState>> edits() {
