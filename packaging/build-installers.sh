@@ -158,6 +158,8 @@ for type in $TYPES; do
             say "deb (jpackage, then the system files are placed so dpkg owns them)"
             mkdir -p "$WORK/deb-resources" "$WORK/deb-jpackage"
             cp "$src"/linux/deb/* "$WORK/deb-resources/"
+            # jpackage's .deb is only unpacked again below: spare it the xz pass (minutes for 120 MB).
+            DPKG_DEB_COMPRESSOR_TYPE=none \
             "$JBIN/jpackage" --type deb --name "$NAME" "${COMMON[@]}" --app-image "$IMAGE" --dest "$WORK/deb-jpackage" \
                 --resource-dir "$WORK/deb-resources" --linux-package-name "$NAME" --linux-app-release 1 \
                 --linux-deb-maintainer "vmstation@users.noreply.github.com" --linux-app-category admin \
