@@ -1,0 +1,35 @@
+package org.vmstation.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.vmstation.app.EngineContext;
+import org.vmstation.app.viewer.ViewerLauncher;
+import org.vmstation.engine.library.VmEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "viewer", description = "Open a window with a running VM's screen; keyboard and mouse go to the VM. Closing the window leaves the VM running.")
+final class ViewerCommand implements Callable<Integer> {
+    @ParentCommand VmstationCommand root;
+    @Parameters(paramLabel = "NAME") String name;
+
+    @Override
+    public Integer call() {
+        Path socket;
+        String vmName;
+        try (EngineContext ctx = Cli.open(root.library)) {
+            VmEntry entry = Cli.find(ctx, name);
+            vmName = entry.name();
+            if (!Cli.refresh(ctx, entry).state().isActive()) {
+                throw new CliException(ExitCodes.WRONG_STATE, "VM '" + vmName + "' is not running: start it with `vmstation start " + StartCommand.quote(vmName) + "`");
+            }
+            socket = ctx.host().paths(entry.definition()).vncSocket();
+        }
+        if (!Files.exists(socket)) {
+            throw new CliException(ExitCodes.NOT_FOUND, "VM '" + vmName + "' has no display (its display adapter is None, or it runs headless); see `vmstation show " + StartCommand.quote(vmName) + "`");
+        }
+        return ViewerLauncher.open(vmName, socket);
+    }
+}
