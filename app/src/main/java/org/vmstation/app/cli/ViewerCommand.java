@@ -7,16 +7,27 @@ import org.vmstation.app.EngineContext;
 import org.vmstation.app.viewer.ViewerLauncher;
 import org.vmstation.engine.library.VmEntry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "viewer", description = "Open a window with a running VM's screen; keyboard and mouse go to the VM. Closing the window leaves the VM running.")
 final class ViewerCommand implements Callable<Integer> {
     @ParentCommand VmstationCommand root;
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME", arity = "0..1") String name;
+    @Option(names = "--socket", paramLabel = "PATH",
+            description = "Show the display of this QEMU VNC UNIX socket instead of a VM from the library.")
+    Path directSocket;
 
     @Override
     public Integer call() {
+        if ((name == null) == (directSocket == null)) {
+            throw new CliException(ExitCodes.USAGE, "name a VM, or give --socket PATH (not both)");
+        }
+        if (directSocket != null) {
+            if (!Files.exists(directSocket)) throw new CliException(ExitCodes.NOT_FOUND, "no such socket: " + directSocket);
+            return ViewerLauncher.open(directSocket.getFileName().toString(), directSocket);
+        }
         Path socket;
         String vmName;
         try (EngineContext ctx = Cli.open(root.library)) {

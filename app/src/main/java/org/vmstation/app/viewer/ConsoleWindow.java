@@ -51,6 +51,8 @@ public final class ConsoleWindow {
         stage.setTitle(vmName + " - VMStation console");
         stage.setScene(new Scene(root, 1024, 800));
         stage.setOnHidden(e -> close());
+        // Like other viewers, the guest keeps its resolution unless the person asks it to follow the window.
+        display.autoResizeProperty().set(false);
         reconnect.setOnFinished(e -> connect());
         display.ledStateProperty().addListener((obs, old, state) -> leds.setText(describe(state)));
     }
@@ -97,10 +99,14 @@ public final class ConsoleWindow {
                 keys("Print Screen", KeyCode.PRINTSCREEN),
                 keys("Alt+SysRq", KeyCode.ALT, KeyCode.PRINTSCREEN));
 
+        javafx.scene.control.CheckBox follow = new javafx.scene.control.CheckBox("Resize guest with window");
+        follow.setFocusTraversable(false);
+        follow.selectedProperty().bindBidirectional(display.autoResizeProperty());
+
         javafx.scene.control.Button fullScreen = new javafx.scene.control.Button("Full screen");
         fullScreen.setFocusTraversable(false);
         fullScreen.setOnAction(e -> DisplayFullscreen.enter(display));
-        return new ToolBar(scaling, sendKey, fullScreen, leds);
+        return new ToolBar(scaling, follow, sendKey, fullScreen, leds);
     }
 
     private MenuItem keys(String label, KeyCode... combination) {
@@ -140,6 +146,7 @@ public final class ConsoleWindow {
     }
 
     private void attach(RfbSession s) {
+        boolean first = session == null;
         session = s;
         display.attach(s);
         s.addListener(new RfbSessionListener() {
@@ -150,6 +157,17 @@ public final class ConsoleWindow {
             }
         });
         display.requestFocus();
+        if (first) fitWindowToGuest(s.framebufferSize().width(), s.framebufferSize().height());
+    }
+
+    /** Opens at the guest's size (1:1 needs no scaling) where the screen has room for it. */
+    private void fitWindowToGuest(int width, int height) {
+        if (width <= 0 || height <= 0 || stage.getScene() == null) return;
+        double chromeW = stage.getWidth() - display.getWidth();
+        double chromeH = stage.getHeight() - display.getHeight();
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(screen.getWidth(), width + chromeW));
+        stage.setHeight(Math.min(screen.getHeight(), height + chromeH));
     }
 
     /** Closes the connection (the VM keeps running). */
