@@ -172,7 +172,7 @@ for ext in $EXTENSIONS; do
     mimes=$(awk -v e="*.$ext" -F: '$3 == e { print $2 }' /usr/share/mime/globs2 | sort -u)
     claimed=0
     for mime in $mimes; do
-        grep -qE "^MimeType=(.*;)?$mime;" "$DESKTOP" && claimed=1
+        sed -n 's/^MimeType=/;/p' "$DESKTOP" | grep -qF ";$mime;" && claimed=1
     done
     [ -n "$mimes" ] || fail "the MIME database has no type for *.$ext"
     [ -z "$mimes" ] || [ "$claimed" = 1 ] || fail "*.$ext is $(echo $mimes), which the desktop entry does not claim"
