@@ -37,7 +37,7 @@ if [ "$(id -u)" != 0 ]; then
     AS_ROOT=(sudo)
 fi
 APT=("${AS_ROOT[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=600)
-for tool in Xvfb xdotool import rpm dpkg-deb python3; do
+for tool in Xvfb xdotool import rpm dpkg-deb python3 qemu-img; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is missing: run scripts/setup-deps.sh --test"
 done
 
@@ -238,7 +238,11 @@ OVF_SRC="$CORPUS/ovf/vmware-ovftool-4.0-ttylinux.ovf"
 [ -f "$OVF_SRC" ] || die "corpus file $OVF_SRC is missing"
 mkdir -p "$OUT/ova"
 cp "$OVF_SRC" "$OUT/ova/ttylinux.ovf"
-tar --format=ustar -C "$OUT/ova" -cf "$OUT/Tiny Appliance.ova" ttylinux.ovf
+# The disk the descriptor names, as a small empty streamOptimized VMDK (as ovftool writes them).
+disk=$(sed -n 's/.*<File ovf:href="\([^"]*\)".*/\1/p' "$OVF_SRC" | head -1)
+qemu-img create -q -f qcow2 "$OUT/ova/empty.qcow2" 30M
+qemu-img convert -q -O vmdk -o subformat=streamOptimized "$OUT/ova/empty.qcow2" "$OUT/ova/$disk"
+tar --format=ustar -C "$OUT/ova" -cf "$OUT/Tiny Appliance.ova" ttylinux.ovf "$disk"
 check "the MIME database types the .ova as application/ovf" \
     bash -c "awk -F: '\$3 == \"*.ova\" { print \$2 }' /usr/share/mime/globs2 | grep -qx application/ovf"
 # What a file manager runs on double-click: the entry's Exec line with %F replaced by the file.
@@ -250,11 +254,18 @@ OVA_PID=$!
 APP_PIDS+=("$OVA_PID")
 if win=$(wait_window "$OVA_PID" "$OUT/open-ova.log"); then
     pass "the .ova opens VMStation ($(xdotool getwindowname "$win"))"
-    sleep 3
     titles=$(xdotool search --onlyvisible --pid "$OVA_PID" --name '.' 2>/dev/null | while read -r w; do xdotool getwindowname "$w"; done | sort -u | paste -sd '|')
     say "windows of the .ova run: $titles"
     check "the .ova reached VMStation as its argument" grep -qa 'Tiny Appliance.ova' "/proc/$OVA_PID/cmdline"
-    check "screenshot of VMStation opened with the .ova" screenshot open-ova
+    preview=
+    for _ in $(seq 120); do
+        preview=$(xdotool search --onlyvisible --pid "$OVA_PID" --name '^Import Tiny Appliance\.ova$' 2>/dev/null | head -1 || true)
+        [ -n "$preview" ] && break
+        sleep 0.5
+    done
+    check "double-clicking the .ova opens VMStation's import preview ('Import Tiny Appliance.ova')" test -n "$preview"
+    sleep 2
+    check "screenshot of the import preview" screenshot open-ova
 else
     fail "VMStation opened no window for the .ova in 120 s (log: $OUT/open-ova.log)"
 fi
