@@ -31,6 +31,31 @@ class HostPowerReaderTest {
         assertThat(new HostPowerReader(sys.resolve("absent")).apply(before)).isEqualTo(before);
     }
 
+    @Test
+    void theHostSourceFollowsChangesIntoTheVmsRecord() throws Exception {
+        supply("AC", "type", "Mains", "online", "1");
+        supply("BAT0", "type", "Battery", "capacity", "90", "status", "Charging");
+        Path rt = Files.createDirectories(sys.resolveSibling(sys.getFileName() + "-rt"));
+        org.vmstation.engine.runtime.VmRuntimePaths paths = new org.vmstation.engine.runtime.VmRuntimePaths(rt, rt);
+        try (HostPowerSource source = new HostPowerSource(new HostPowerReader(sys), java.time.Duration.ofMillis(100), PowerState.defaults())) {
+            assertThat(source.initialState().chargePercent()).isEqualTo(90);
+            PowerController.initialize(paths, source.initialState(), EventDelivery.unavailable("no VM in this test"), source.name());
+            source.start(PowerController.of(paths));
+            supply("AC", "online", "0");
+            supply("BAT0", "capacity", "42", "status", "Discharging");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            PowerState s = PowerController.of(paths).current().state();
+            while ((s.acOnline() || s.chargePercent() != 42) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                s = PowerController.of(paths).current().state();
+            }
+            assertThat(s.acOnline()).isFalse();
+            assertThat(s.chargePercent()).isEqualTo(42);
+            assertThat(s.status()).isEqualTo(BatteryStatus.DISCHARGING);
+            assertThat(PowerController.of(paths).current().source()).isEqualTo("host");
+        }
+    }
+
     private void supply(String name, String... attrs) throws Exception {
         Path d = Files.createDirectories(sys.resolve(name));
         for (int i = 0; i < attrs.length; i += 2) Files.writeString(d.resolve(attrs[i]), attrs[i + 1] + "\n");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vmstation.engine.model.DiskBus;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.qmp.QmpClient;
 import org.vmstation.engine.runtime.MonitorLock;
@@ -49,7 +50,10 @@ public final class ResourceController {
         if (bps < 0 || iops < 0) throw new IllegalArgumentException("disk limits must be 0 (none) or more, not " + bps + " B/s, " + iops + " IOPS");
         for (int i = 0; i < vm.disks().size(); i++) {
             Map<String, Object> args = new LinkedHashMap<>();
-            args.put("id", "disk" + i); // QemuArgumentBuilder's device id for disks[i]
+            // QemuArgumentBuilder names disks[i]'s device disk<i>; a virtio-blk-pci proxy holds no block backend
+            // itself, its inner virtio device does, which only a QOM path reaches.
+            String id = "disk" + i;
+            args.put("id", vm.disks().get(i).bus() == DiskBus.VIRTIO ? "/machine/peripheral/" + id + "/virtio-backend" : id);
             args.put("bps", bps);
             args.put("bps_rd", 0);
             args.put("bps_wr", 0);
