@@ -21,3 +21,6 @@ VMSTATION_LIBRARY="$e2e" ./vmstation list --json | grep -q '"state" : "running"'
 VMSTATION_LIBRARY="$e2e" ./vmstation stop --timeout 60 Demo
 VMSTATION_LIBRARY="$e2e" ./vmstation list --json | grep -q '"state" : "stopped"'
 echo "end-to-end: the demo VM booted, ran and shut down through the README run command"
+
+echo "==> installers: build the .deb/.rpm, install, launch, open an .ova, purge"
+"$here/packaging/test-installers.sh"
