@@ -1,6 +1,7 @@
 package org.vmstation.engine.power;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -21,7 +22,7 @@ public final class ScenarioSource implements PowerSource {
 
     @Override public PowerState initialState() { return scenario.initialState(base); }
 
-    /** Receives one line per replayed step: {@code t=12.003s charge 77 %: guest notified (...)}. */
+    /** Receives one line per replayed step: {@code t=12.003s charge 77 %: guest notified (...) (done at 13.2s)}. */
     public void onStep(Consumer<String> listener) { listeners.add(listener); }
 
     @Override
@@ -40,6 +41,7 @@ public final class ScenarioSource implements PowerSource {
             } catch (InterruptedException e) {
                 return;
             }
+            double startedAt = (System.nanoTime() - start) / 1e9;
             String outcome;
             try {
                 ChangeResult r = switch (step.press()) {
@@ -51,7 +53,8 @@ public final class ScenarioSource implements PowerSource {
             } catch (Exception e) {
                 outcome = "failed: " + e.getMessage();
             }
-            String line = String.format("t=%.3fs %s: %s", (System.nanoTime() - start) / 1e9, step.description(), outcome);
+            String line = String.format(Locale.ROOT, "t=%.3fs %s: %s (done at %.3fs)", startedAt, step.description(), outcome,
+                    (System.nanoTime() - start) / 1e9);
             LOG.log(System.Logger.Level.INFO, line);
             for (Consumer<String> l : listeners) l.accept(line);
         }
