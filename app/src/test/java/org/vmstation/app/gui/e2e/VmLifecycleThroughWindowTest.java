@@ -75,6 +75,10 @@ class VmLifecycleThroughWindowTest extends FxRobot {
 
                 openAndCloseSettings(app, "7-settings-stopped", false);
 
+                // --- size the window so the console shows 800x600: the guest's screen follows the console's size,
+                // and the guest has its test card drawn for that mode
+                sizeConsoleTo(app, 800, 600);
+
                 // --- start from the toolbar; the console tab takes over
                 clickOn("#tool-start");
                 waitFor(120, () -> item.state() == VmState.RUNNING);
@@ -86,6 +90,7 @@ class VmLifecycleThroughWindowTest extends FxRobot {
                 assertThat(onFx(() -> lookup("#details-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText()))
                         .isEqualTo("Console");
                 ScreenMatch boot = waitForConsoleToMatchQemu(app, created, display, "8-console-qemu-screendump");
+                assertThat(boot.width() + "x" + boot.height()).as("the guest took the console's size").isEqualTo("800x600");
                 Snapshots.save(app.stage.getScene(), "8-console-running");
                 System.out.println("[e2e] console vs QEMU screendump after boot: " + boot);
 
@@ -202,6 +207,25 @@ class VmLifecycleThroughWindowTest extends FxRobot {
         VmEntry entry = app.library().findByName(NAME).orElseThrow();
         assertThat(entry.definition().memoryMiB()).isEqualTo(384);
         return entry.definition();
+    }
+
+    /** Shows the console tab and resizes the window (as a user drags its corner) until the console area is w x h. */
+    private void sizeConsoleTo(WindowOnTempLibrary app, int w, int h) throws Exception {
+        clickOn(lookup(".tab-label").match((Label l) -> "Console".equals(l.getText())).queryAs(Label.class));
+        Node screen = lookup("#console-screen").query();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            boolean done = onFx(() -> {
+                double dw = w - screen.getLayoutBounds().getWidth(), dh = h - screen.getLayoutBounds().getHeight();
+                if (dw == 0 && dh == 0) return true;
+                app.stage.setWidth(app.stage.getWidth() + dw);
+                app.stage.setHeight(app.stage.getHeight() + dh);
+                return false;
+            });
+            if (done) return;
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(onFx(() -> screen.getLayoutBounds().getWidth() + "x" + screen.getLayoutBounds().getHeight()))
+                .as("console area after resizing the window").isEqualTo((double) w + "x" + (double) h);
     }
 
     /** Clicks the VM's row in the library list (its name also shows in the details header). */
