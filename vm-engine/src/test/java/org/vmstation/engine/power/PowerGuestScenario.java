@@ -29,8 +29,9 @@ final class PowerGuestScenario implements AutoCloseable {
     static final List<String> PROBE = List.of(
             // From here on the kernel's line discipline reads what we type (busybox's line editor drops keys
             // that arrive while it redraws) and each line is run as it arrives.
-            // A failed read (a signal under load) must not end the loop and hand the tty back to the line editor.
-            "stty -echo; while :; do if read -r l; then eval \"$l\"; else sleep 0.1; fi; done",
+            // Each line runs in its own sh: a line that arrives garbled fails alone instead of aborting the loop
+            // (an interactive shell abandons the whole loop on a syntax error) and handing the tty back.
+            "stty -echo; while :; do if read -r l; then sh -c \"$l\"; else sleep 0.1; fi; done",
             "for d in /sys/class/input/event*; do n=$(cat $d/device/name); case \"$n\" in \"Lid Switch\"|\"Sleep Button\"|\"Power Button\")"
                     + " ( exec 3</dev/input/${d##*/}; while :; do l=$(dd bs=24 count=1 <&3 2>/dev/null | hexdump -v -e '24/1 \"%02x \"');"
                     + " set -- $l; [ $# = 24 ] || continue; t=$((0x${18}${17})); [ $t = 0 ] && continue; c=$((0x${20}${19}));"
@@ -79,6 +80,17 @@ final class PowerGuestScenario implements AutoCloseable {
         assertThat(s.serial.await(from, Duration.ofSeconds(60), l -> l.startsWith(GuestSerial.MARK + "-ARMED")))
                 .as("the guest probe started").isNotNull();
         return s;
+    }
+
+    /** Runs {@code command} in the guest until it prints a probe line starting with {@code answer} (up to 3 tries). */
+    String run(String command, String answer) throws IOException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long from = serial.position();
+            serial.type(command);
+            String line = serial.await(from, Duration.ofSeconds(10), l -> l.startsWith(answer));
+            if (line != null) return line;
+        }
+        return null;
     }
 
     /** Asks the guest what it sees now; returns the guest's answer line {@code VMSPWR values ...}. */
