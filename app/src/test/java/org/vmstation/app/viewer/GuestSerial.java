@@ -111,6 +111,22 @@ final class GuestSerial implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the shell takes commands. The ready marker comes just before the shell starts, and ash drops
+     * what is typed before its first prompt, so a probe command is retried until it answers.
+     */
+    public void awaitShell(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                run("true", Duration.ofSeconds(5));
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) throw notYet;
+            }
+        }
+    }
+
     /** Types text at the serial shell without waiting for anything. */
     public void type(String text) throws IOException {
         channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));

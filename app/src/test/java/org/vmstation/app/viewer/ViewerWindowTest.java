@@ -71,7 +71,7 @@ class ViewerWindowTest extends FxRobot {
                     // The serial log holds the boot so far; the socket only what comes after connecting.
                     WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> Files.exists(host.paths(vm).serialLog())
                             && Files.readString(host.paths(vm).serialLog()).contains(GuestImageLocator.READY_MARKER));
-                    serial.type("\n");
+                    serial.awaitShell(Duration.ofSeconds(90));
                     assertThat(serial.run("vmstation-testcard show", Duration.ofSeconds(90)))
                             .anyMatch(l -> l.startsWith("VMSTATION-TESTCARD shown 640x480"));
 

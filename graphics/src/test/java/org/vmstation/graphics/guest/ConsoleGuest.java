@@ -53,6 +53,7 @@ public final class ConsoleGuest implements AutoCloseable {
             g.serial.awaitLine(0, l -> l.contains(GuestImageLocator.READY_MARKER) || !process.isAlive(),
                     GuestImageLocator.READY_MARKER, BOOT_TIMEOUT);
             if (!process.isAlive()) throw new IOException("QEMU exited: " + Files.readString(log));
+            g.serial.awaitShell(Duration.ofSeconds(90));
             return g;
         } catch (Exception | AssertionError e) {
             if (serial != null) serial.close();
