@@ -72,14 +72,25 @@ final class PowerGuestScenario implements AutoCloseable {
             assertThat(host.start(vm, StartOptions.defaults()).state()).isEqualTo(VmState.RUNNING);
             ready.future().get(120, TimeUnit.SECONDS);
         }
-        Thread.sleep(500); // let the shell print its prompt
+        s.startReadLoop();
         long from = s.serial.position();
-        s.serial.type(PROBE.getFirst());
-        Thread.sleep(1500); // until the read loop runs: keys typed before that go to busybox's line editor
         s.serial.type(PROBE.subList(1, PROBE.size()).toArray(String[]::new));
         assertThat(s.serial.await(from, Duration.ofSeconds(60), l -> l.startsWith(GuestSerial.MARK + "-ARMED")))
                 .as("the guest probe started").isNotNull();
         return s;
+    }
+
+    /**
+     * Starts the guest-side read loop ({@link #PROBE}'s first line) and proves it answers. Under a heavily loaded
+     * host busybox's line editor can lose the line that starts it, so it is typed again until the loop answers.
+     */
+    void startReadLoop() throws Exception {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            serial.type("", PROBE.getFirst());
+            Thread.sleep(1500); // until the loop reads the tty
+            if (run("echo " + GuestSerial.MARK_IN_SHELL + "-LOOP", GuestSerial.MARK + "-LOOP") != null) return;
+        }
+        throw new AssertionError("the guest's serial shell never ran the read loop; see " + host.paths(vm).serialLog());
     }
 
     /** Runs {@code command} in the guest until it prints a probe line starting with {@code answer} (up to 3 tries). */

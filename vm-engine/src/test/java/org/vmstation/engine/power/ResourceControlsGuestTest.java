@@ -62,11 +62,20 @@ class ResourceControlsGuestTest {
             host.start(vm, StartOptions.defaults());
             ready.future().get(120, TimeUnit.SECONDS);
         }
-        Thread.sleep(500);
         serial = new GuestSerial(host.paths(vm).serialSocket(), host.paths(vm).serialLog());
-        serial.type(PowerGuestScenario.PROBE.getFirst());
-        Thread.sleep(1500);
+        startReadLoop();
         resources = new ResourceController(vm, host.paths(vm));
+    }
+
+    static void startReadLoop() throws Exception {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            serial.type("", PowerGuestScenario.PROBE.getFirst());
+            Thread.sleep(1500);
+            long from = serial.position();
+            serial.type("echo " + GuestSerial.MARK_IN_SHELL + "-LOOP");
+            if (serial.await(from, Duration.ofSeconds(10), l -> l.startsWith(GuestSerial.MARK + "-LOOP")) != null) return;
+        }
+        throw new AssertionError("the guest's serial shell never ran the read loop");
     }
 
     @AfterAll
