@@ -1,31 +1,14 @@
 package org.vmstation.app.cli;
 
-import java.util.concurrent.Callable;
-import org.vmstation.app.EngineContext;
-import org.vmstation.engine.library.VmEntry;
+import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.runtime.VmHost;
 import org.vmstation.engine.runtime.VmOperationException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reset", description = "Reset a VM like the reset button (no clean shutdown).")
-final class ResetCommand implements Callable<Integer> {
-    @ParentCommand VmstationCommand root;
-    @Parameters(paramLabel = "NAME") String name;
-
+final class ResetCommand extends VmActionCommand {
     @Override
-    public Integer call() {
-        try (EngineContext ctx = Cli.open(root.library)) {
-            VmEntry entry = Cli.find(ctx, name);
-            try {
-                ctx.host().reset(entry.definition());
-            } catch (VmOperationException e) {
-                throw Cli.failure(e);
-            }
-            var status = Cli.refresh(ctx, entry);
-            root.spec.commandLine().getOut().printf("VM '%s' is %s.%n", entry.name(), ListCommand.stateName(status));
-            root.spec.commandLine().getOut().flush();
-            return ExitCodes.OK;
-        }
+    void apply(VmHost host, VmDefinition vm) throws VmOperationException {
+        host.reset(vm);
     }
 }

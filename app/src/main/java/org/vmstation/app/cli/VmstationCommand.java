@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 /** The {@code vmstation} command: the VBoxManage of VMStation. */
 @Command(name = "vmstation",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "VMStation: run virtual machines on this computer.%nWithout a command, opens the VMStation window.",
         footer = "%n" + ExitCodes.HELP,
