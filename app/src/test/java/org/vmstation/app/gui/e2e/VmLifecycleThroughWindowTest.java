@@ -71,9 +71,9 @@ class VmLifecycleThroughWindowTest extends FxRobot {
                 assertThat(folder.resolve(NewVmWizardViewModel.NEW_DISK_NAME)).isRegularFile();
                 assertThat(created.firmware()).isEqualTo(Firmware.BIOS);
                 assertThat(created.kernelBoot().kernelPath()).isEqualTo(guest.kernelFor(false).toString());
-                Snapshots.save(app.stage.getScene(), "6-created");
+                Snapshots.save(app.stage.getScene(), "3-created");
 
-                openAndCloseSettings(app, "7-settings-stopped", false);
+                openAndCloseSettings(app, "4-settings-stopped", false);
 
                 // --- size the window so the console shows 800x600: the guest's screen follows the console's size,
                 // and the guest has its test card drawn for that mode
@@ -163,7 +163,7 @@ class VmLifecycleThroughWindowTest extends FxRobot {
         clickOn(name).write(NAME);
         clickOn("#wizard-os-search").write("other lin");
         clickOn("Other Linux");
-        Snapshots.save(wizard.getDialogPane().getScene(), "2-wizard-1-name-os");
+        Snapshots.save(wizard.getDialogPane().getScene(), "2-wizard-page1-name-os");
 
         // 2 memory and CPUs: the test guest needs little; BIOS because the fast kernel boots through PVH
         clickOn("#wizard-next");
@@ -173,7 +173,7 @@ class VmLifecycleThroughWindowTest extends FxRobot {
             m.getValueFactory().setValue(384);
         });
         assertThat(onFx(() -> currentChoiceBox(wizard).getValue())).isEqualTo(Firmware.BIOS);
-        Snapshots.save(wizard.getDialogPane().getScene(), "3-wizard-2-hardware");
+        Snapshots.save(wizard.getDialogPane().getScene(), "2-wizard-page2-hardware");
 
         // 3 disk: a new 1 GiB qcow2 in the VM's folder
         clickOn("#wizard-next");
@@ -182,11 +182,11 @@ class VmLifecycleThroughWindowTest extends FxRobot {
             @SuppressWarnings("unchecked") Spinner<Integer> s = (Spinner<Integer>) size;
             s.getValueFactory().setValue(1);
         });
-        Snapshots.save(wizard.getDialogPane().getScene(), "4-wizard-3-disk");
+        Snapshots.save(wizard.getDialogPane().getScene(), "2-wizard-page3-disk");
 
         // 4 network: NAT as offered
         clickOn("#wizard-next");
-        Snapshots.save(wizard.getDialogPane().getScene(), "5-wizard-4-network");
+        Snapshots.save(wizard.getDialogPane().getScene(), "2-wizard-page4-network");
 
         // 5 advanced: direct kernel boot of the test guest
         clickOn("#wizard-next");
@@ -198,7 +198,7 @@ class VmLifecycleThroughWindowTest extends FxRobot {
         clickOn(cmdline).write(GuestImageLocator.kernelCommandLine(List.of()));
         waitFor(10, () -> !lookup("#wizard-create").queryAs(Button.class).isDisabled());
         assertThat(lookup("#wizard-problems").queryAs(Label.class).getText()).isBlank();
-        Snapshots.save(wizard.getDialogPane().getScene(), "5-wizard-5-advanced");
+        Snapshots.save(wizard.getDialogPane().getScene(), "2-wizard-page5-advanced");
 
         clickOn("#wizard-create");
         waitFor(60, () -> !wizard.isShowing());
