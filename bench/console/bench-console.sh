@@ -6,7 +6,9 @@
 # own vnc_job_nrects trace event; a VNC client asks for the next update only after taking the last one),
 # CPU seconds of the viewer process over the window (/proc/PID/stat utime+stime) and CPU per shown update.
 #
-# Usage: bench/console/bench-console.sh [SECONDS]     (default 30; WARMUP=8 seconds before each window)
+# Usage: bench/console/bench-console.sh [SECONDS]     (default 30)
+#   WARMUP=8  seconds after the viewer's first update before the window; RESOLUTIONS="1024x768 1920x1080";
+#   VIEWERS="vmstation gvncviewer tigervnc"; KEEP=1 keeps the work folder (logs, QEMU trace)
 # Not a test: it installs the two peer viewers with apt (idempotently) and prints a table.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -32,8 +34,9 @@ kernel="$guest/vmlinux"; [[ -f $kernel ]] || kernel="$guest/vmlinuz"
 
 work="$(mktemp -d /tmp/vmsconsole.XXXXXX)"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; [[ -n ${KEEP:-} ]] || rm -rf "$work"; }
 trap cleanup EXIT
+[[ -n ${VIEWERS:-} ]] && echo "viewers: $VIEWERS" >&2
 
 disp=:$((90 + RANDOM % 100))
 Xvfb "$disp" -screen 0 2560x1600x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
@@ -65,8 +68,11 @@ for res in "${resolutions[@]}"; do
   qpid=$!; pids+=($qpid)
   for ((i = 0; i < 600; i++)); do grep -q 'VMSTATION-TESTCARD' "$serial" 2>/dev/null && break; sleep 0.5; done
   grep -q "VMSTATION-TESTCARD animating $res" "$serial" || { echo "guest did not start animating at $res:" >&2; tail -5 "$serial" >&2; exit 1; }
-  for viewer in vmstation gvncviewer tigervnc; do
+  for viewer in ${VIEWERS:-vmstation gvncviewer tigervnc}; do
+    before=$(updates "$trace")
     vpid=$(start_viewer "$viewer" "$sock"); pids+=($vpid)
+    # Count from the viewer's first update on (a JVM under load takes a while to open its window), after a warm-up.
+    for ((i = 0; i < 1200; i++)); do (($(updates "$trace") > before)) && break; sleep 0.1; done
     sleep "$warmup"
     kill -0 "$vpid" 2>/dev/null || { echo "$viewer exited:" >&2; cat "$work/$viewer.log" >&2; exit 1; }
     c0=$(cpu_ticks "$vpid"); u0=$(updates "$trace")
