@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.vmstation.engine.library.VmLibrary;
+import org.vmstation.engine.model.DiskSpec;
 import org.vmstation.engine.model.VmDefinition;
 
 /** Libraries for the GUI benchmarks, filled through the engine's own {@link VmLibrary#add} (validation included). */
@@ -23,8 +24,14 @@ final class BenchLibraries {
             int have = library.list().size();
             if (have == count) return db;
             if (have > count) throw new IllegalStateException(db + " holds " + have + " VMs, more than the " + count + " asked for; delete it");
+            // every VM needs something to boot; one real (never started) image serves them all
+            Path disk = db.resolveSibling("shared-disk.qcow2");
+            if (!Files.exists(disk)) {
+                Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", disk.toString(), "16M").inheritIO().start();
+                if (p.waitFor() != 0) throw new IllegalStateException("qemu-img create " + disk + " failed");
+            }
             long t0 = System.nanoTime();
-            for (int i = have; i < count; i++) library.add(vm(i));
+            for (int i = have; i < count; i++) library.add(vm(i, disk));
             if (count > 0) {
                 System.err.printf("[bench] added %d VMs to %s in %.1f s%n", count - have, db, (System.nanoTime() - t0) / 1e9);
             }
@@ -34,9 +41,9 @@ final class BenchLibraries {
         return db;
     }
 
-    static VmDefinition vm(int i) {
+    static VmDefinition vm(int i, Path disk) {
         String role = ROLE[i % ROLE.length];
         return VmDefinition.builder(String.format("%s-%05d", role, i)).osType(OS[i % OS.length]).memoryMiB(512 + (i % 4) * 512)
-                .cpus(1 + i % 2).tags(List.of(role, i % 3 == 0 ? "prod" : "lab")).notes("benchmark VM number " + i).build();
+                .cpus(1 + i % 2).addDisk(DiskSpec.qcow2(disk.toString())).tags(List.of(role, i % 3 == 0 ? "prod" : "lab")).notes("benchmark VM number " + i).build();
     }
 }
