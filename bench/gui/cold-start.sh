@@ -10,7 +10,8 @@ ROOT=$(cd "$HERE/../.." && pwd)
 ROUNDS=${1:-10}
 CP=$("$HERE/classpath.sh")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vmstation-bench-cold.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
 cmd=(java -cp "$CP" org.vmstation.app.gui.e2e.bench.ColdStartBench "$CP" "$WORK" "$ROUNDS")
 echo "host: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
-if [ -z "${DISPLAY:-}" ]; then xvfb-run -a -s "-screen 0 1920x1200x24" "${cmd[@]}"; else "${cmd[@]}"; fi
+if [ -z "${DISPLAY:-}" ]; then xvfb-run -a -s "-screen 0 1920x1200x24" "${cmd[@]}"; else "${cmd[@]}"; fi \
+    || { echo "cold-start: failed; the launched processes' stderr is in $WORK" >&2; exit 1; }
+rm -rf "$WORK"

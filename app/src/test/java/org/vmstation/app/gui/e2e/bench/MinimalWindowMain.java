@@ -1,6 +1,7 @@
 package org.vmstation.app.gui.e2e.bench;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -12,10 +13,15 @@ public final class MinimalWindowMain {
     private MinimalWindowMain() {}
 
     public static void main(String[] args) {
-        Label label = new Label("Hello");
-        FirstPaintProbe.watch(() -> label.getWidth() > 0 && label.getScene() != null
-                && label.getScene().getWindow() != null && label.getScene().getWindow().isShowing());
+        AtomicReference<Label> shown = new AtomicReference<>();
+        FirstPaintProbe.watch(() -> {
+            Label label = shown.get();
+            return label != null && label.getWidth() > 0 && label.getScene() != null
+                    && label.getScene().getWindow() != null && label.getScene().getWindow().isShowing();
+        });
         Platform.startup(() -> {
+            Label label = new Label("Hello");
+            shown.set(label);
             Stage stage = new Stage();
             stage.setTitle("Minimal");
             stage.setScene(new Scene(new StackPane(label), 1180, 760));
