@@ -208,12 +208,17 @@ wait_window() {
     return 1
 }
 # screenshot NAME: the whole screen; true when it shows more than one colour (a window was drawn).
+# A frame caught while JavaFX repaints can be blank, so up to 5 tries a second apart.
 screenshot() {
-    import -window root "$OUT/$1.png"
-    local colours
-    colours=$(convert "$OUT/$1.png" -format '%k' info:)
-    say "screenshot $OUT/$1.png: $colours colours"
-    [ "$colours" -gt 16 ]
+    local colours try
+    for try in 1 2 3 4 5; do
+        import -window root "$OUT/$1.png"
+        colours=$(convert "$OUT/$1.png" -format '%k' info:)
+        say "screenshot $OUT/$1.png (try $try): $colours colours"
+        [ "$colours" -gt 16 ] && return 0
+        sleep 1
+    done
+    return 1
 }
 
 say "starting the installed window: vmstation (no arguments)"
