@@ -25,10 +25,11 @@ done
 
 # qemu-system-gui: SDL/GTK displays; ovmf: UEFI firmware; busybox-static, cpio,
 # xz-utils: the demo guest; libgtk-3-0: JavaFX's native glass toolkit; xvfb, xauth: headless GUI runs.
-PACKAGES=(qemu-system-x86 qemu-utils qemu-system-gui ovmf busybox-static cpio xz-utils maven libgtk-3-0 xvfb xauth)
-# xdotool: drive windows in GUI tests; imagemagick: screenshots; acpica-tools: iasl/acpidump for ACPI tests;
+PACKAGES=(qemu-system-x86 qemu-utils qemu-system-gui ovmf busybox-static cpio xz-utils maven libgtk-3-0 xvfb xauth acpica-tools)
+# acpica-tools: iasl compiles the laptop power devices' ACPI table at VM start.
+# xdotool: drive windows in GUI tests; imagemagick: screenshots;
 # fakeroot, rpm: jpackage builds the .deb (fakeroot + dpkg-deb) and the .rpm (rpmbuild) in packaging/.
-TEST_PACKAGES=(xdotool imagemagick acpica-tools fakeroot rpm)
+TEST_PACKAGES=(xdotool imagemagick fakeroot rpm)
 [ "$WITH_TEST" = 1 ] && PACKAGES+=("${TEST_PACKAGES[@]}")
 
 command -v dpkg-query >/dev/null 2>&1 || {

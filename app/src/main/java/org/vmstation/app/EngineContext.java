@@ -15,6 +15,7 @@ import org.vmstation.engine.runtime.RuntimeDirectory;
 import org.vmstation.engine.runtime.VmHost;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.power.PowerBackend;
+import org.vmstation.engine.power.resource.ResourceBackend;
 import org.vmstation.engine.runtime.StartOptions;
 import org.vmstation.engine.runtime.VmOperationException;
 import org.vmstation.graphics.VncDisplayBackend;
@@ -55,7 +56,7 @@ public final class EngineContext implements AutoCloseable {
         // USB joins every VM's start and stop (rules, release); it hot-plugs through the host it is bound to
         UsbService usb = new UsbService(new LazyHostUsbBackend(SysfsUsbBackend::new), new UsbAccess(), new UsbHotplug());
         GlDisplayBackend threeD = new GlDisplayBackend();
-        List<DeviceBackend> backends = List.of(new VncDisplayBackend(), threeD, new PowerBackend(), usb.deviceBackend());
+        List<DeviceBackend> backends = List.of(new VncDisplayBackend(), threeD, new PowerBackend(), new ResourceBackend(), usb.deviceBackend());
         LocalQemuHost host = new LocalQemuHost(RuntimeDirectory.forCurrentUser(), vm -> library.vmFolder(vm.id()), caps, backends);
         usb.bind(host);
         return new EngineContext(library, host, caps, usb, threeD);
