@@ -115,6 +115,8 @@ class ViewerWindowTest extends FxRobot {
             if (diff == null) return null;
             Thread.sleep(300);
         } while (System.nanoTime() < deadline);
+        Files.createDirectories(Path.of("target"));
+        onFx(() -> pixels(display.snapshot(null, null))).writePng(Path.of("target", "viewer-display-" + scale + "x.png"));
         return diff;
     }
 

@@ -134,6 +134,29 @@ public final class Framebuffer {
         return true;
     }
 
+    /**
+     * As {@link #copyTo(IntBuffer, int, DamageRect, long)}, enlarging each pixel to {@code scale} x {@code scale}
+     * ({@code dst} is laid out as {@code width * scale} pixels per row). A view showing the guest at a whole-number
+     * zoom draws this 1:1, so it stays crisp whatever filtering the toolkit's pipeline applies when scaling images.
+     */
+    public synchronized boolean copyTo(IntBuffer dst, int dstWidth, DamageRect r, long expectedGeneration, int scale) {
+        if (scale == 1) return copyTo(dst, dstWidth, r, expectedGeneration);
+        if (scale < 1 || expectedGeneration != generation || dstWidth != width * scale) return false;
+        DamageRect c = r.clip(width, height);
+        int[] row = new int[c.width() * scale];
+        for (int y = 0; y < c.height(); y++) {
+            int src = (c.y() + y) * width + c.x();
+            for (int x = 0, d = 0; x < c.width(); x++) {
+                int p = pixels[src + x];
+                for (int k = 0; k < scale; k++) row[d++] = p;
+            }
+            for (int k = 0; k < scale; k++) {
+                dst.put(((c.y() + y) * scale + k) * dstWidth + c.x() * scale, row, 0, row.length);
+            }
+        }
+        return true;
+    }
+
     public synchronized FramebufferSnapshot snapshot() {
         return new FramebufferSnapshot(width, height, pixels.clone());
     }

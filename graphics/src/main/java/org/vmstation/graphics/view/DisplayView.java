@@ -73,6 +73,7 @@ public final class DisplayView extends Region {
     private double lastScreenX = Double.NaN;
     private double lastScreenY = Double.NaN;
     private Robot robot;
+    private int renderedScale = 1;
 
     public DisplayView() {
         getStyleClass().add("display-view");
@@ -152,7 +153,7 @@ public final class DisplayView extends Region {
         keyboard.tap(keys);
     }
 
-    /** The image currently shown (null when none); for tests and screenshots. */
+    /** The image currently shown (null when none), enlarged by the whole-number zoom if one applies; for tests. */
     public WritableImage currentImage() {
         return framebufferImage.image();
     }
@@ -215,13 +216,23 @@ public final class DisplayView extends Region {
         if (renderQueued.compareAndSet(false, true)) Platform.runLater(this::render);
     }
 
+    /**
+     * Whole-number zooms are drawn into the image itself: some pipelines (JavaFX's software one) filter a scaled
+     * ImageView even with smoothing off, which blurs a console that should be crisp.
+     */
+    private int pixelScale() {
+        double s = geometry.scale();
+        return geometry.isIntegerScale() && s >= 2 && s <= 8 ? (int) s : 1;
+    }
+
     private void render() {
         renderQueued.set(false);
         if (session == null) return;
+        renderedScale = pixelScale();
         Framebuffer fb = session.framebuffer();
         WritableImage before = framebufferImage.image();
         boolean[] complete = new boolean[1];
-        WritableImage image = framebufferImage.refresh(fb, complete);
+        WritableImage image = framebufferImage.refresh(fb, complete, renderedScale);
         if (image != before) {
             imageView.setImage(image);
             requestLayout();
@@ -239,6 +250,7 @@ public final class DisplayView extends Region {
         imageView.setFitHeight(geometry.displayedHeight());
         imageView.setSmooth(!geometry.isIntegerScale());
         imageView.relocate(geometry.offsetX(), geometry.offsetY());
+        if (session != null && pixelScale() != renderedScale) queueRender();
         double sw = Math.min(status.prefWidth(-1), Math.max(50, getWidth() - 40));
         double sh = status.prefHeight(sw);
         status.resizeRelocate(Math.floor((getWidth() - sw) / 2), Math.floor((getHeight() - sh) / 2), sw, sh);

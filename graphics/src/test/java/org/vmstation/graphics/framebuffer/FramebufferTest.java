@@ -50,6 +50,21 @@ class FramebufferTest {
     }
 
     @Test
+    void scaledCopyEnlargesEachPixelOfTheDamagedRectangle() {
+        Framebuffer fb = new Framebuffer(3, 2);
+        fb.putPixels(0, 0, 3, 2, new int[] {1, 2, 3, 4, 5, 6}, 0, 3);
+        IntBuffer dst = IntBuffer.allocate(6 * 4);
+        assertThat(fb.copyTo(dst, 6, new DamageRect(1, 0, 2, 2), fb.generation(), 2)).isTrue();
+        int o = 0xFF000000;
+        assertThat(dst.array()).containsExactly(
+                0, 0, o | 2, o | 2, o | 3, o | 3,
+                0, 0, o | 2, o | 2, o | 3, o | 3,
+                0, 0, o | 5, o | 5, o | 6, o | 6,
+                0, 0, o | 5, o | 5, o | 6, o | 6);
+        assertThat(fb.copyTo(dst, 3, new DamageRect(0, 0, 3, 2), fb.generation(), 2)).as("row width must be 3*2").isFalse();
+    }
+
+    @Test
     void outOfBoundsWritesAreRefused() {
         Framebuffer fb = new Framebuffer(10, 10);
         assertThatThrownBy(() -> fb.fillRect(5, 5, 6, 1, 0)).hasMessageContaining("exceeds framebuffer 10x10");
