@@ -44,6 +44,8 @@ public final class DemoVm {
                 .display(DisplaySpec.standard())
                 .serialConsole(true)
                 .tags(List.of(TAG))
+                // A laptop-like guest: battery, AC adapter, lid and sleep button (`vmstation power Demo --show`).
+                .setting("power.enabled", "true")
                 .notes("A tiny Linux guest built from Debian packages by VMStation's recipe. It prints "
                         + GuestImageLocator.READY_MARKER + " on its serial console when it has booted.")
                 .build();

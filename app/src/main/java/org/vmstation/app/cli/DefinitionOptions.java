@@ -37,6 +37,8 @@ final class DefinitionOptions {
     @Option(names = "--boot", paramLabel = "ORDER", split = ",", description = "Boot order, e.g. cdrom,disk.") List<String> boot;
     @Option(names = "--tag", paramLabel = "TAG", description = "Tag (repeatable).") List<String> tags;
     @Option(names = "--notes", paramLabel = "TEXT", description = "Free-text notes.") String notes;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A device backend setting, e.g. power.enabled=true (repeatable; an empty VALUE removes it).")
+    java.util.Map<String, String> settings;
 
     /** Applies the options given; {@code newDiskPath} is where --disk-size was created (or null). */
     void applyTo(VmDefinition.Builder b, VmDefinition current, String newDiskPath) {
@@ -112,6 +114,13 @@ final class DefinitionOptions {
         }
         if (tags != null) b.tags(tags);
         if (notes != null) b.notes(notes);
+        if (settings != null) {
+            java.util.LinkedHashMap<String, String> merged = new java.util.LinkedHashMap<>(current == null ? java.util.Map.of() : current.settings());
+            settings.forEach((k, v) -> {
+                if (v == null || v.isEmpty()) merged.remove(k); else merged.put(k, v);
+            });
+            b.settings(merged);
+        }
     }
 
     long newDiskBytes() { return diskSize == null ? 0 : parseSize("--disk-size", diskSize); }
