@@ -34,29 +34,46 @@ public final class ColdStartBench {
         Path runtime = Files.createDirectories(work.resolve("runtime"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        List<Double> app = new ArrayList<>(), minimal = new ArrayList<>();
-        System.out.println("round  minimal-ms  app-ms   (order)");
+        List<Double> app = new ArrayList<>(), minimal = new ArrayList<>(), appCpu = new ArrayList<>(), minimalCpu = new ArrayList<>();
+        List<Launch> appRuns = new ArrayList<>(), minimalRuns = new ArrayList<>();
+        System.out.println("round  minimal-ms  app-ms   minimal-cpu-ms  app-cpu-ms   (order)");
         for (int r = 0; r < rounds; r++) {
             boolean appFirst = r % 2 == 1;
-            double m = 0, a = 0;
+            Launch m = null, a = null;
             for (int k = 0; k < 2; k++) {
                 boolean runApp = (k == 0) == appFirst;
                 List<String> cmd = runApp
                         ? List.of(java, "-cp", classPath, AppWindowMain.class.getName(), "--library", library.getParent().toString(), "gui")
                         : List.of(java, "-cp", classPath, MinimalWindowMain.class.getName());
-                double ms = timeToFirstPaint(cmd, runtime, work.resolve((runApp ? "app" : "minimal") + "-" + r + ".log"));
-                if (runApp) a = ms; else m = ms;
+                Launch l = timeToFirstPaint(cmd, runtime, work.resolve((runApp ? "app" : "minimal") + "-" + r + ".log"));
+                if (runApp) a = l; else m = l;
             }
-            app.add(a);
-            minimal.add(m);
-            System.out.printf(Locale.ROOT, "%5d  %10.0f  %6.0f   (%s)%n", r + 1, m, a, appFirst ? "app first" : "minimal first");
+            appRuns.add(a);
+            minimalRuns.add(m);
+            app.add(a.wallMs());
+            minimal.add(m.wallMs());
+            appCpu.add(a.cpuMs());
+            minimalCpu.add(m.cpuMs());
+            System.out.printf(Locale.ROOT, "%5d  %10.0f  %6.0f   %14.0f  %10.0f   (%s)%n", r + 1, m.wallMs(), a.wallMs(), m.cpuMs(), a.cpuMs(),
+                    appFirst ? "app first" : "minimal first");
         }
         double ma = median(app), mm = median(minimal);
         System.out.printf(Locale.ROOT, "median: minimal window %.0f ms, VMStation window %.0f ms, ratio %.2fx (target <= 2x)%n", mm, ma, ma / mm);
+        double ca = median(appCpu), cm = median(minimalCpu);
+        System.out.printf(Locale.ROOT, "median CPU time until painted (all threads): minimal %.0f ms, VMStation %.0f ms, ratio %.2fx%n", cm, ca, ca / cm);
+        for (var e : java.util.Map.of("minimal", minimalRuns, "VMStation", appRuns).entrySet()) {
+            List<Launch> runs = e.getValue();
+            System.out.printf(Locale.ROOT, "median phases, %-9s: main() at %.0f ms, toolkit up %.0f ms, window shown %.0f ms, painted %.0f ms%n", e.getKey(),
+                    median(runs.stream().map(Launch::mainMs).toList()), median(runs.stream().map(Launch::toolkitMs).toList()),
+                    median(runs.stream().map(Launch::shownMs).toList()), median(runs.stream().map(Launch::wallMs).toList()));
+        }
     }
 
-    /** Launches {@code cmd} and returns the milliseconds until it reports its first painted frame. */
-    static double timeToFirstPaint(List<String> cmd, Path runtime, Path stderr) throws Exception {
+    /** Wall time from launch to the first painted frame, and the process's CPU time by then. */
+    record Launch(double wallMs, double cpuMs, double mainMs, double toolkitMs, double shownMs) {}
+
+    /** Launches {@code cmd} and measures it until it reports its first painted frame. */
+    static Launch timeToFirstPaint(List<String> cmd, Path runtime, Path stderr) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderr.toFile());
         pb.environment().put("VMSTATION_RUNTIME_DIR", runtime.toString());
         Instant t0 = Instant.now();
@@ -65,10 +82,11 @@ public final class ColdStartBench {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(FirstPaintProbe.MARKER)) {
-                    long paintedMicros = Long.parseLong(line.substring(FirstPaintProbe.MARKER.length()).strip());
+                    String[] f = line.substring(FirstPaintProbe.MARKER.length()).strip().split(" ");
                     long startMicros = t0.getEpochSecond() * 1_000_000L + t0.getNano() / 1000;
                     p.waitFor(30, TimeUnit.SECONDS);
-                    return (paintedMicros - startMicros) / 1000.0;
+                    return new Launch((Long.parseLong(f[0]) - startMicros) / 1000.0, Long.parseLong(f[1]) / 1000.0,
+                            phase(f[2], startMicros), phase(f[3], startMicros), phase(f[4], startMicros));
                 }
             }
         } finally {
@@ -76,6 +94,11 @@ public final class ColdStartBench {
         }
         throw new IllegalStateException("'" + String.join(" ", cmd.subList(3, cmd.size())) + "' ended (exit "
                 + p.waitFor() + ") without painting a window; see " + stderr);
+    }
+
+    /** {@code name=<epoch µs>} as milliseconds after the launch. */
+    private static double phase(String field, long startMicros) {
+        return (Long.parseLong(field.substring(field.indexOf('=') + 1)) - startMicros) / 1000.0;
     }
 
     static double median(List<Double> values) {
