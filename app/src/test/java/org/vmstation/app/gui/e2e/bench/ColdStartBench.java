@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,7 +62,7 @@ public final class ColdStartBench {
         System.out.printf(Locale.ROOT, "median: minimal window %.0f ms, VMStation window %.0f ms, ratio %.2fx (target <= 2x)%n", mm, ma, ma / mm);
         double ca = median(appCpu), cm = median(minimalCpu);
         System.out.printf(Locale.ROOT, "median CPU time until painted (all threads): minimal %.0f ms, VMStation %.0f ms, ratio %.2fx%n", cm, ca, ca / cm);
-        for (var e : java.util.Map.of("minimal", minimalRuns, "VMStation", appRuns).entrySet()) {
+        for (var e : List.of(Map.entry("minimal", minimalRuns), Map.entry("VMStation", appRuns))) {
             List<Launch> runs = e.getValue();
             System.out.printf(Locale.ROOT, "median phases, %-9s: main() at %.0f ms, toolkit up %.0f ms, window shown %.0f ms, painted %.0f ms%n", e.getKey(),
                     median(runs.stream().map(Launch::mainMs).toList()), median(runs.stream().map(Launch::toolkitMs).toList()),
