@@ -20,7 +20,7 @@ public final class AppWindowMain {
         System.exit(CliRunner.run(args));
     }
 
-    static boolean libraryRowsPainted() {
+    public static boolean libraryRowsPainted() {
         for (Window w : Window.getWindows()) {
             if (!(w instanceof Stage) || !w.isShowing() || w.getScene() == null) continue;
             Node list = w.getScene().lookup("#library-list");
