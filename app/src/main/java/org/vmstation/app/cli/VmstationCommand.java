@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 ListCommand.class, ShowCommand.class, CreateCommand.class, EditCommand.class, DeleteCommand.class,
                 StartCommand.class, StopCommand.class, PauseCommand.class, ResumeCommand.class, ResetCommand.class,
-                LogsCommand.class, ConsoleCommand.class, InfoCommand.class, DemoCommand.class, GuiCommand.class, PowerCommand.class, ImportCommand.class, ExportCommand.class, ViewerCommand.class,
+                LogsCommand.class, ConsoleCommand.class, InfoCommand.class, DemoCommand.class, GuiCommand.class, PowerCommand.class, ImportCommand.class, ExportCommand.class, ViewerCommand.class, ScreenshotCommand.class,
                 UsbCommand.class, CommandLine.HelpCommand.class})
 public final class VmstationCommand implements Runnable {
     @Option(names = "--library", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,

@@ -21,6 +21,7 @@ import org.vmstation.graphics.rfb.RfbClient;
 import org.vmstation.graphics.rfb.RfbClientOptions;
 import org.vmstation.graphics.rfb.RfbSession;
 import org.vmstation.graphics.rfb.RfbSessionListener;
+import org.vmstation.graphics.rfb.protocol.Encodings;
 import org.vmstation.graphics.view.DisplayFullscreen;
 import org.vmstation.graphics.view.DisplayView;
 import org.vmstation.graphics.view.ScalingMode;
@@ -32,6 +33,13 @@ import org.vmstation.graphics.view.ScalingMode;
  */
 public final class ConsoleWindow {
     private static final javafx.util.Duration RECONNECT_DELAY = javafx.util.Duration.seconds(2);
+    /**
+     * The display is a UNIX socket on this computer: Raw first. Compressing (ZRLE) costs QEMU's VNC thread and this
+     * process CPU time that, under TCG, the guest itself is short of, for bandwidth a local socket has plenty of.
+     */
+    private static final RfbClientOptions LOCAL_OPTIONS = RfbClientOptions.defaults()
+            .withPixelEncodings(Encodings.RAW, Encodings.COPY_RECT, Encodings.ZRLE)
+            .withConnectTimeout(Duration.ofSeconds(10));
 
     private final Stage stage;
     private final Path vncSocket;
@@ -131,7 +139,7 @@ public final class ConsoleWindow {
             return;
         }
         display.showStatus("Connecting...");
-        RfbClient.connectAsync(vncSocket, RfbClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(10)))
+        RfbClient.connectAsync(vncSocket, LOCAL_OPTIONS)
                 .whenComplete((s, error) -> Platform.runLater(() -> {
                     if (closed) {
                         if (s != null) s.close();

@@ -1,0 +1,51 @@
+package org.vmstation.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `vmstation viewer` and `vmstation screenshot` refuse what they cannot show, saying why, without opening a window. */
+class ViewerAndScreenshotCliTest {
+    @TempDir Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = Stream.concat(Stream.of("--library", dir.resolve("lib").toString()), Stream.of(args)).toArray(String[]::new);
+        int code = CliRunner.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void stoppedVmHasNoScreenToShowOrCapture() {
+        assertThat(run("create", "quiet one", "--memory", "64M").code()).isZero();
+        Result viewer = run("viewer", "quiet one");
+        assertThat(viewer.code()).isEqualTo(ExitCodes.WRONG_STATE);
+        assertThat(viewer.err()).contains("'quiet one' is not running").contains("vmstation start");
+        Result shot = run("screenshot", "quiet one", dir.resolve("s.png").toString());
+        assertThat(shot.code()).isEqualTo(ExitCodes.WRONG_STATE);
+        assertThat(dir.resolve("s.png")).doesNotExist();
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        Result neither = run("viewer");
+        assertThat(neither.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(neither.err()).contains("--socket");
+        Result missing = run("viewer", "--socket", dir.resolve("nothing.sock").toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(missing.err()).contains("nothing.sock");
+        Result notPng = run("screenshot", "whatever", dir.resolve("s.jpg").toString());
+        assertThat(notPng.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(notPng.err()).contains("s.jpg").contains("PNG");
+        Result unknown = run("screenshot", "no such vm", dir.resolve("s.png").toString());
+        assertThat(unknown.code()).isEqualTo(ExitCodes.NOT_FOUND);
+    }
+}
