@@ -1,5 +1,6 @@
 package org.vmstation.graphics.framebuffer;
 
+import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 
 /**
@@ -8,6 +9,8 @@ import java.nio.IntBuffer;
  * pixels out on its own thread. Every access holds this object's monitor, so a copy never sees a half-resized buffer.
  */
 public final class Framebuffer {
+    private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_INT =
+            java.lang.invoke.MethodHandles.byteBufferViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** Largest width or height accepted from a server, mirrors common VNC server limits. */
     public static final int MAX_DIMENSION = 16384;
@@ -80,6 +83,25 @@ public final class Framebuffer {
             }
         }
         addDamage(x, y, w, h);
+    }
+
+    /**
+     * Stores one row of {@code w} pixels read from {@code src} as 32-bit little-endian xRGB (the pixel format this
+     * client asks servers for) and advances {@code src} past them; alpha is forced opaque. Decoding straight from
+     * the socket buffer saves Raw updates two passes over every pixel.
+     */
+    public synchronized void putRow(int x, int y, int w, ByteBuffer src) {
+        requireInside(x, y, w, 1);
+        int p = src.position();
+        if (src.remaining() < w * 4) {
+            throw new IllegalArgumentException("row of " + w + " pixels needs " + w * 4 + " bytes, only " + src.remaining() + " left");
+        }
+        int d = y * width + x;
+        for (int i = 0; i < w; i++) {
+            pixels[d + i] = (int) LITTLE_ENDIAN_INT.get(src, p + (i << 2)) | 0xFF000000;
+        }
+        src.position(p + w * 4);
+        addDamage(x, y, w, 1);
     }
 
     public synchronized void fillRect(int x, int y, int w, int h, int argb) {

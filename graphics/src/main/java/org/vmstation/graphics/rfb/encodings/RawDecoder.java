@@ -1,7 +1,6 @@
 package org.vmstation.graphics.rfb.encodings;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.vmstation.graphics.rfb.protocol.ByteAccumulator;
 import org.vmstation.graphics.rfb.protocol.ProtocolEvents;
 
@@ -9,7 +8,6 @@ import org.vmstation.graphics.rfb.protocol.ProtocolEvents;
 public final class RawDecoder implements RectangleDecoder {
 
     private final ByteAccumulator row = new ByteAccumulator();
-    private int[] rowPixels = new int[0];
     private RectHeader rect;
     private int nextRow;
 
@@ -18,18 +16,22 @@ public final class RawDecoder implements RectangleDecoder {
         this.rect = rect;
         this.nextRow = 0;
         if (rect.width() > 0) row.expect(rect.width() * 4);
-        if (rowPixels.length < rect.width()) rowPixels = new int[rect.width()];
     }
 
     @Override
     public boolean decode(ByteBuffer in, ProtocolEvents events) {
         if (rect.width() == 0) return true;
+        int rowBytes = rect.width() * 4;
         while (nextRow < rect.height()) {
-            if (!row.fill(in)) return false;
-            row.buffer().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(rowPixels, 0, rect.width());
-            events.framebuffer().putPixels(rect.x(), rect.y() + nextRow, rect.width(), 1, rowPixels, 0, rect.width());
+            if (row.filled() == 0 && in.remaining() >= rowBytes) {
+                // The usual case: the whole row is in the socket buffer, so it goes straight to the framebuffer.
+                events.framebuffer().putRow(rect.x(), rect.y() + nextRow, rect.width(), in);
+            } else {
+                if (!row.fill(in)) return false;
+                events.framebuffer().putRow(rect.x(), rect.y() + nextRow, rect.width(), row.buffer());
+                row.expect(rowBytes);
+            }
             nextRow++;
-            row.expect(rect.width() * 4);
         }
         return true;
     }

@@ -38,6 +38,11 @@ public final class ByteAccumulator {
         return bytes;
     }
 
+    /** Bytes collected so far towards the expected count. */
+    public int filled() {
+        return filled;
+    }
+
     public int length() {
         return wanted;
     }
