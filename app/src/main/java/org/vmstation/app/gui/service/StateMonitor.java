@@ -58,7 +58,10 @@ public final class StateMonitor implements AutoCloseable {
     /** One round of polling; public so tests can drive it without waiting. */
     public void pollOnce() {
         try {
-            if (entries == null || catalog.changedSinceLastCheck()) {
+            // always ask, so the first read also consumes the "changed" the catalog starts with (else the second
+            // poll re-reads and re-merges the whole library for nothing)
+            boolean changed = catalog.changedSinceLastCheck();
+            if (entries == null || changed) {
                 List<VmEntry> fresh = catalog.list();
                 entries = fresh;
                 uiThread.accept(() -> onLibrary.accept(fresh));
