@@ -4,6 +4,9 @@
 # Prints every round, the medians and their ratio. Target: VMStation at most 2x the minimal window.
 #
 # Usage: bench/gui/cold-start.sh [ROUNDS=10]     (under Xvfb when there is no DISPLAY)
+#   BENCH_JAVA_OPTS="..."  extra JVM options for every launch; %s becomes the program's name, e.g.
+#                          "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/tmp/cds-%s.jsa" (AppCDS)
+#   BENCH_DIRECT=1         also time the window launched without the command line's picocli model (a what-if)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)

@@ -35,6 +35,10 @@ public final class ColdStartBench {
         Path runtime = Files.createDirectories(work.resolve("runtime"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
+        // BENCH_JAVA_OPTS: extra JVM options for every launch ("%s" becomes the program's name, e.g. for a CDS archive)
+        String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").strip();
+        boolean direct = System.getenv("BENCH_DIRECT") != null;
+        List<Double> directWall = new ArrayList<>(), directCpu = new ArrayList<>();
         List<Double> app = new ArrayList<>(), minimal = new ArrayList<>(), appCpu = new ArrayList<>(), minimalCpu = new ArrayList<>();
         List<Launch> appRuns = new ArrayList<>(), minimalRuns = new ArrayList<>();
         System.out.println("round  minimal-ms  app-ms   minimal-cpu-ms  app-cpu-ms   (order)");
@@ -44,10 +48,17 @@ public final class ColdStartBench {
             for (int k = 0; k < 2; k++) {
                 boolean runApp = (k == 0) == appFirst;
                 List<String> cmd = runApp
-                        ? List.of(java, "-cp", classPath, AppWindowMain.class.getName(), "--library", library.getParent().toString(), "gui")
-                        : List.of(java, "-cp", classPath, MinimalWindowMain.class.getName());
+                        ? command(java, opts, "app", classPath, AppWindowMain.class.getName(), "--library", library.getParent().toString(), "gui")
+                        : command(java, opts, "minimal", classPath, MinimalWindowMain.class.getName());
                 Launch l = timeToFirstPaint(cmd, runtime, work.resolve((runApp ? "app" : "minimal") + "-" + r + ".log"));
                 if (runApp) a = l; else m = l;
+            }
+            if (direct) {
+                Launch d = timeToFirstPaint(command(java, opts, "direct", classPath, AppWindowDirectMain.class.getName(),
+                        library.getParent().toString()), runtime, work.resolve("direct-" + r + ".log"));
+                directWall.add(d.wallMs());
+                directCpu.add(d.cpuMs());
+                System.out.printf(Locale.ROOT, "       without picocli (what-if): %.0f ms, CPU %.0f ms%n", d.wallMs(), d.cpuMs());
             }
             appRuns.add(a);
             minimalRuns.add(m);
@@ -62,6 +73,10 @@ public final class ColdStartBench {
         System.out.printf(Locale.ROOT, "median: minimal window %.0f ms, VMStation window %.0f ms, ratio %.2fx (target <= 2x)%n", mm, ma, ma / mm);
         double ca = median(appCpu), cm = median(minimalCpu);
         System.out.printf(Locale.ROOT, "median CPU time until painted (all threads): minimal %.0f ms, VMStation %.0f ms, ratio %.2fx%n", cm, ca, ca / cm);
+        if (direct) {
+            System.out.printf(Locale.ROOT, "median what-if, window launch without the picocli model: %.0f ms (ratio %.2fx), CPU %.0f ms (ratio %.2fx)%n",
+                    median(directWall), median(directWall) / mm, median(directCpu), median(directCpu) / cm);
+        }
         for (var e : List.of(Map.entry("minimal", minimalRuns), Map.entry("VMStation", appRuns))) {
             List<Launch> runs = e.getValue();
             System.out.printf(Locale.ROOT, "median phases, %-9s: main() at %.0f ms, toolkit up %.0f ms, window shown %.0f ms, painted %.0f ms%n", e.getKey(),
@@ -93,8 +108,16 @@ public final class ColdStartBench {
         } finally {
             p.destroyForcibly();
         }
-        throw new IllegalStateException("'" + String.join(" ", cmd.subList(3, cmd.size())) + "' ended (exit "
+        throw new IllegalStateException("'" + String.join(" ", cmd.subList(1, cmd.size())) + "' ended (exit "
                 + p.waitFor() + ") without painting a window; see " + stderr);
+    }
+
+    private static List<String> command(String java, String opts, String name, String classPath, String main, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        if (!opts.isEmpty()) for (String o : opts.split("\\s+")) cmd.add(o.replace("%s", name));
+        cmd.addAll(List.of("-cp", classPath, main));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     /** {@code name=<epoch µs>} as milliseconds after the launch. */

@@ -74,6 +74,12 @@ public final class LibraryScaleBench {
         try (EngineContext engine = EngineContext.open(library); ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor()) {
             AppServices services = new AppServices(engine.library(), engine.host(), executor, QemuImgDisks.onPath());
             MainWindow[] window = new MainWindow[1];
+            boolean sample = System.getenv("BENCH_SAMPLE") != null && count > 0;
+            Thread sampler = sample ? Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    FxThreadSampler.run(fxThread, 2500, 2, 40, "opening the window, " + count + " VMs");
+                } catch (InterruptedException ignored) { /* done */ }
+            }) : null;
             long c0 = fxCpu();
             onFx(() -> window[0] = WorkstationApp.open(new Stage(), services, Consoles.defaultProvider()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -85,6 +91,7 @@ public final class LibraryScaleBench {
             double openMs = (fxCpu() - c0) / 1e6;
             int shown = onFx(() -> window[0].library().visibleItems().size());
 
+            if (sampler != null) sampler.join();
             // background load: the state monitor's polls and anything else while nobody touches the window
             long i0 = fxCpu(), w0 = System.nanoTime();
             if (System.getenv("BENCH_SAMPLE") != null && count > 0) FxThreadSampler.run(fxThread, 3000, 3, 25, "idle window, " + count + " VMs");
