@@ -8,7 +8,8 @@
 #
 # Usage: bench/console/bench-console.sh [SECONDS]     (default 30)
 #   WARMUP=8  seconds after the viewer's first update before the window; RESOLUTIONS="1024x768 1920x1080";
-#   VIEWERS="vmstation gvncviewer tigervnc"; KEEP=1 keeps the work folder (logs, QEMU trace)
+#   VIEWERS="vmstation gvncviewer tigervnc"; KEEP=1 keeps the work folder (logs, QEMU trace);
+#   THREADS=1 also prints each viewer's CPU seconds by thread (stderr)
 # Not a test: it installs the two peer viewers with apt (idempotently) and prints a table.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -47,6 +48,11 @@ sleep 1
 tck=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 updates() { grep -c 'vnc_job_nrects' "$1" 2>/dev/null || true; }
+thread_ticks() { # PID -> "tid ticks name" per thread, sorted by tid for join
+  for t in /proc/"$1"/task/*; do
+    printf '%s %s %s\n' "${t##*/}" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)" "$(tr ' ' '_' <"$t/comm" 2>/dev/null)"
+  done | sort -k1,1
+}
 
 start_viewer() { # NAME SOCKET -> pid of the viewer process
   case "$1" in
@@ -75,9 +81,13 @@ for res in "${resolutions[@]}"; do
     for ((i = 0; i < 1200; i++)); do (($(updates "$trace") > before)) && break; sleep 0.1; done
     sleep "$warmup"
     kill -0 "$vpid" 2>/dev/null || { echo "$viewer exited:" >&2; cat "$work/$viewer.log" >&2; exit 1; }
-    c0=$(cpu_ticks "$vpid"); u0=$(updates "$trace")
+    c0=$(cpu_ticks "$vpid"); u0=$(updates "$trace"); thread_ticks "$vpid" >"$work/threads0"
     sleep "$window"
-    c1=$(cpu_ticks "$vpid"); u1=$(updates "$trace")
+    c1=$(cpu_ticks "$vpid"); u1=$(updates "$trace"); thread_ticks "$vpid" >"$work/threads1"
+    if [[ -n ${THREADS:-} ]]; then # where the viewer's CPU went, by thread
+      join "$work/threads0" "$work/threads1" | awk -v t="$tck" -v v="$viewer" -v r="$res" '{ d = $4 - $2 } d > 0 {
+        printf "    %s %s thread %-32s %6.2f s\n", r, v, $3, d / t }' | sort -k5 -rn >&2
+    fi
     kill "$vpid"; wait "$vpid" 2>/dev/null || true
     awk -v r="$res" -v v="$viewer" -v n=$((u1 - u0)) -v c=$((c1 - c0)) -v t="$tck" -v w="$window" 'BEGIN {
       printf "%-10s %-11s %10.1f %10.2f %14.1f\n", r, v, n / w, c / t, n ? 1000 * c / t / n : 0 }'
