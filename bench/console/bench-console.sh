@@ -58,7 +58,7 @@ start_viewer() { # NAME SOCKET -> pid of the viewer process
   case "$1" in
     vmstation)  "$JAVA_HOME/bin/java" ${VIEWER_JAVA_OPTS:-} -jar "$jar" viewer --socket "$2" >"$work/$1.log" 2>&1 & ;;
     gvncviewer) gvncviewer "$2" >"$work/$1.log" 2>&1 & ;;
-    tigervnc)   xtigervncviewer "$2" >"$work/$1.log" 2>&1 & ;;
+    tigervnc)   xtigervncviewer ${TIGERVNC_OPTS:-} "$2" >"$work/$1.log" 2>&1 & ;;
   esac
   echo $!
 }
