@@ -25,7 +25,8 @@ class ViewerAndScreenshotCliTest {
 
     @Test
     void stoppedVmHasNoScreenToShowOrCapture() {
-        assertThat(run("create", "quiet one", "--memory", "64M").code()).isZero();
+        Result created = run("create", "quiet one", "--memory", "256M", "--disk-size", "16M");
+        assertThat(created.code()).as(created.err()).isZero();
         Result viewer = run("viewer", "quiet one");
         assertThat(viewer.code()).isEqualTo(ExitCodes.WRONG_STATE);
         assertThat(viewer.err()).contains("'quiet one' is not running").contains("vmstation start");
