@@ -86,10 +86,19 @@ final class GuestShell implements AutoCloseable {
         String typed = "echo 'VMS-BEGIN'-" + n + "; " + command + "; echo 'VMS-END'-" + n + "\n";
         channel.write(ByteBuffer.wrap(typed.getBytes(StandardCharsets.UTF_8)));
         long deadline = System.nanoTime() + timeout.toNanos();
+        // The shell starts just after the ready marker and drops what was typed before it ran: type again
+        // while the command has not even begun echoing.
+        long retypeAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<String> out = new ArrayList<>();
         boolean inside = false;
         while (true) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long wait = Math.min(deadline, inside ? deadline : retypeAt) - System.nanoTime();
+            String line = lines.poll(Math.max(1, wait), TimeUnit.NANOSECONDS);
+            if (line == null && !inside && System.nanoTime() < deadline) {
+                channel.write(ByteBuffer.wrap(typed.getBytes(StandardCharsets.UTF_8)));
+                retypeAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                continue;
+            }
             if (line == null) throw new AssertionError("guest command '" + command + "' did not finish within " + timeout + "; serial:\n" + tail());
             if (line.equals(begin)) {
                 inside = true;
