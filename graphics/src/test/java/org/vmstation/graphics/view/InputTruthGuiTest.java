@@ -50,7 +50,13 @@ class InputTruthGuiTest {
             assertThat(session.awaitUpdates(1, Duration.ofSeconds(30))).isTrue();
             assertThat(session.supportsExtendedKeyEvents()).isTrue();
             GuestSerial serial = guest.serial();
+            // The guest loads its USB drivers in the background: the tablet may enumerate after the ready marker,
+            // so restart the probe until it lists the tablet.
             List<String> devices = serial.run("vmstation-input start", Duration.ofSeconds(60));
+            for (int attempt = 0; attempt < 20 && devices.stream().noneMatch(l -> l.contains("Tablet")); attempt++) {
+                Thread.sleep(500);
+                devices = serial.run("vmstation-input start", Duration.ofSeconds(60));
+            }
             String keyboard = deviceNamed(devices, "AT Translated Set 2 keyboard");
             String tablet = deviceNamed(devices, "Tablet");
 
