@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.vmstation.app.EngineContext;
 import org.vmstation.engine.library.LibraryQuery;
 import org.vmstation.engine.library.VmEntry;
-import org.vmstation.engine.runtime.VmState;
 import org.vmstation.engine.runtime.VmStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +46,4 @@ final class ListCommand implements Callable<Integer> {
     }
 
     static String stateName(VmStatus s) { return s.state().name().toLowerCase(Locale.ROOT); }
-
-    static boolean isActive(VmState s) { return s.isActive(); }
 }
