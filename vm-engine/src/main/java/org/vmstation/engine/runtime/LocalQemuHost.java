@@ -94,17 +94,17 @@ public final class LocalQemuHost implements VmHost {
             case QemuProcessProbe.None none -> {
                 Path marker = paths.runtimeDir().resolve(EXIT_MARKER);
                 if (Files.exists(marker)) {
-                    yield crashed(vm, paths, -1, readQuietly(marker));
+                    yield crashed(vm, paths, readQuietly(marker));
                 }
                 yield VmStatus.stopped(vm.id());
             }
-            case QemuProcessProbe.Dead dead -> crashed(vm, paths, dead.pid(),
+            case QemuProcessProbe.Dead dead -> crashed(vm, paths,
                     "QEMU" + (dead.pid() > 0 ? " (pid " + dead.pid() + ")" : "") + " ended without shutting down: it crashed or was killed");
             case QemuProcessProbe.Alive alive -> liveStatus(vm, paths, alive.process());
         };
     }
 
-    private VmStatus crashed(VmDefinition vm, VmRuntimePaths paths, long pid, String why) {
+    private VmStatus crashed(VmDefinition vm, VmRuntimePaths paths, String why) {
         return new VmStatus(vm.id(), VmState.CRASHED, -1, modified(paths.qemuLog()), why, LogTail.lastLines(paths.qemuLog(), 12));
     }
 
