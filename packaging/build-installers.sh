@@ -163,7 +163,7 @@ for type in $TYPES; do
             "$JBIN/jpackage" --type deb --name "$NAME" "${COMMON[@]}" --app-image "$IMAGE" --dest "$WORK/deb-jpackage" \
                 --resource-dir "$WORK/deb-resources" --linux-package-name "$NAME" --linux-app-release 1 \
                 --linux-deb-maintainer "vmstation@users.noreply.github.com" --linux-app-category admin \
-                --linux-package-deps "qemu-system-x86, qemu-utils, libgtk-3-0"
+                --linux-package-deps "qemu-system-x86, qemu-utils, libgtk-3-0, osinfo-db"
             deb=$(ls "$WORK"/deb-jpackage/*.deb)
             root="$WORK/deb-root"
             dpkg-deb -R "$deb" "$root"

@@ -25,8 +25,9 @@ done
 
 # qemu-system-gui: SDL/GTK displays; ovmf: UEFI firmware; busybox-static, cpio,
 # xz-utils: the demo guest; libgtk-3-0: JavaFX's native glass toolkit; xvfb, xauth: headless GUI runs.
-PACKAGES=(qemu-system-x86 qemu-utils qemu-system-gui ovmf busybox-static cpio xz-utils maven libgtk-3-0 xvfb xauth acpica-tools)
+PACKAGES=(qemu-system-x86 qemu-utils qemu-system-gui ovmf busybox-static cpio xz-utils maven libgtk-3-0 xvfb xauth acpica-tools osinfo-db)
 # acpica-tools: iasl compiles the laptop power devices' ACPI table at VM start.
+# osinfo-db: the New VM wizard's OS list, defaults and installer-ISO detection (read by our own parser).
 # xdotool: drive windows in GUI tests; imagemagick: screenshots;
 # fakeroot, rpm: jpackage builds the .deb (fakeroot + dpkg-deb) and the .rpm (rpmbuild) in packaging/.
 TEST_PACKAGES=(xdotool imagemagick fakeroot rpm)
