@@ -30,7 +30,8 @@ PACKAGES=(qemu-system-x86 qemu-utils qemu-system-gui ovmf busybox-static cpio xz
 # osinfo-db: the New VM wizard's OS list, defaults and installer-ISO detection (read by our own parser).
 # xdotool: drive windows in GUI tests; imagemagick: screenshots;
 # fakeroot, rpm: jpackage builds the .deb (fakeroot + dpkg-deb) and the .rpm (rpmbuild) in packaging/.
-TEST_PACKAGES=(xdotool imagemagick fakeroot rpm)
+# genisoimage: real installer ISOs for the OS-detection tests.
+TEST_PACKAGES=(xdotool imagemagick fakeroot rpm genisoimage)
 [ "$WITH_TEST" = 1 ] && PACKAGES+=("${TEST_PACKAGES[@]}")
 
 command -v dpkg-query >/dev/null 2>&1 || {
