@@ -18,13 +18,39 @@ import org.vmstation.engine.runtime.VmHost;
  * @param host     runs the VMs
  * @param executor runs all blocking work off the JavaFX thread
  * @param disks    disk image creation and measurement
+ * @param starter  how Start runs: {@code EngineContext::start} in the application (3-D fallback, state recorded)
  */
-public record AppServices(VmLibrary library, VmHost host, TaskExecutor executor, DiskImages disks) {
+public record AppServices(VmLibrary library, VmHost host, TaskExecutor executor, DiskImages disks,
+                          org.vmstation.app.gui.actions.VmStarter starter) {
     public AppServices {
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(disks, "disks");
+        Objects.requireNonNull(starter, "starter");
+    }
+
+    /** Services that start VMs through {@code host} alone (no 3-D backend); tests with a recording host use this. */
+    public AppServices(VmLibrary library, VmHost host, TaskExecutor executor, DiskImages disks) {
+        this(library, host, executor, disks, org.vmstation.app.gui.actions.VmStarter.direct(host));
+    }
+
+    /**
+     * The application's services: starts go through {@link org.vmstation.app.EngineContext#start} exactly as
+     * {@code vmstation start} does, and the new state is recorded in the library (last run) as the CLI records it.
+     */
+    public static AppServices of(org.vmstation.app.EngineContext engine, TaskExecutor executor) {
+        return new AppServices(engine.library(), engine.host(), executor, QemuImgDisks.onPath(), vm -> {
+            var outcome = engine.start(vm, org.vmstation.engine.runtime.StartOptions.defaults());
+            try {
+                engine.library().recordState(vm.id(), outcome.status().state(), java.time.Instant.now());
+            } catch (org.vmstation.engine.library.LibraryException e) {
+                // the VM runs; only its "last run" time is stale, which the next CLI or window read corrects
+                System.getLogger(AppServices.class.getName()).log(System.Logger.Level.WARNING,
+                        "recording the state of " + vm.name() + ": " + e.getMessage());
+            }
+            return outcome;
+        });
     }
 
     public static AppServices of(VmLibrary library, VmHost host) {

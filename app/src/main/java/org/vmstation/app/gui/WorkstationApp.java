@@ -74,7 +74,7 @@ public final class WorkstationApp {
         try (org.vmstation.app.EngineContext engine = org.vmstation.app.EngineContext.open(library)) {
             // only the window follows hotplug: rules connect devices as they are plugged in while it is open
             engine.usb().startWatching();
-            return launch(AppServices.of(engine.library(), engine.host()), request, server, engine.usb());
+            return launch(AppServices.of(engine, new org.vmstation.app.gui.task.ThreadPoolTaskExecutor()), request, server, engine.usb());
         } catch (org.vmstation.engine.library.LibraryException e) {
             System.err.println("vmstation: " + e.getMessage());
             return 1;
@@ -85,6 +85,7 @@ public final class WorkstationApp {
     public static MainWindow open(Stage stage, AppServices services, ConsoleProvider consoles) {
         MainWindow window = new MainWindow(stage, services.catalog(), services.host(), services.disks(), services.executor(), consoles);
         window.enableImport(services.importService());
+        window.actions().setStarter(services.starter());
         stage.setOnCloseRequest(e -> onCloseRequest(window, e));
         window.show();
         return window;

@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.vmstation.app.gui.library.LibraryViewModel;
 import org.vmstation.app.gui.library.VmItem;
 import org.vmstation.app.gui.notify.NotificationCenter;
@@ -18,10 +19,10 @@ import org.vmstation.app.gui.service.VmCatalog;
 import org.vmstation.app.gui.task.BackgroundTask;
 import org.vmstation.app.gui.task.TaskExecutor;
 import org.vmstation.engine.model.VmDefinition;
-import org.vmstation.engine.runtime.StartOptions;
 import org.vmstation.engine.runtime.VmHost;
 import org.vmstation.engine.runtime.VmState;
 import org.vmstation.engine.runtime.VmStatus;
+import org.vmstation.graphics.gl.ThreeDFallbackStarter;
 
 /**
  * The selection and what can be done to it. Enabling follows {@link VmAction}'s rules and updates whenever the
@@ -42,6 +43,9 @@ public final class VmActionsViewModel {
     private final Map<VmAction, BooleanProperty> enabled = new EnumMap<>(VmAction.class);
     private final Map<VmAction, StringProperty> reasons = new EnumMap<>(VmAction.class);
     private ShutdownPrompt shutdownPrompt = vm -> false;
+    private VmStarter starter;
+    /** The last start from this window of each VM (by id): what 3-D mode it got and, after a fallback, what failed. */
+    private final ObservableMap<String, ThreeDFallbackStarter.Outcome> startOutcomes = FXCollections.observableHashMap();
     private Duration shutdownTimeout = SHUTDOWN_TIMEOUT;
 
     public VmActionsViewModel(VmHost host, VmCatalog catalog, TaskExecutor executor, LibraryViewModel library,
@@ -51,6 +55,7 @@ public final class VmActionsViewModel {
         this.executor = executor;
         this.library = library;
         this.notifications = notifications;
+        this.starter = VmStarter.direct(host);
         for (VmAction a : VmAction.values()) {
             enabled.put(a, new SimpleBooleanProperty(this, a.name()));
             reasons.put(a, new SimpleStringProperty(this, a.name() + "Reason", a.whyDisabled(List.of())));
@@ -72,12 +77,18 @@ public final class VmActionsViewModel {
 
     public void setShutdownTimeout(Duration timeout) { shutdownTimeout = timeout; }
 
+    /** How Start runs; the application passes the engine's start, which applies the 3-D fallback. */
+    public void setStarter(VmStarter starter) { this.starter = java.util.Objects.requireNonNull(starter, "starter"); }
+
+    /** Outcomes of this window's starts by VM id, updated on the JavaFX thread; the console shows their 3-D notes. */
+    public ObservableMap<String, ThreeDFallbackStarter.Outcome> startOutcomes() { return startOutcomes; }
+
     /** Starts, pauses, ... every selected VM. DELETE and SETTINGS are handled by {@link #delete} and the dialog. */
     public void perform(VmAction action) {
         if (!isEnabled(action)) return;
         for (VmItem vm : List.copyOf(selection)) {
             switch (action) {
-                case START -> run(vm, "Starting", VmState.STARTING, d -> host.start(d, StartOptions.defaults()));
+                case START -> start(vm);
                 case PAUSE -> run(vm, "Pausing", null, host::pause);
                 case RESUME -> run(vm, "Resuming", null, host::resume);
                 case RESET -> run(vm, "Resetting", null, host::reset);
@@ -114,6 +125,31 @@ public final class VmActionsViewModel {
                 .onSuccess(library::apply)
                 .onFailure(e -> {
                     notifications.error(verb + " " + vm.name() + " failed", e);
+                    refreshState(def);
+                }));
+    }
+
+    private void start(VmItem vm) {
+        VmDefinition def = vm.definition();
+        vm.stateProperty().set(VmState.STARTING);
+        VmStarter how = starter;
+        executor.execute(BackgroundTask.of("Starting " + vm.name(), p -> {
+                    ThreeDFallbackStarter.Outcome outcome = how.start(def);
+                    return new Object[] {outcome, host.status(def)};
+                })
+                .onSuccess(r -> {
+                    ThreeDFallbackStarter.Outcome outcome = (ThreeDFallbackStarter.Outcome) r[0];
+                    startOutcomes.put(def.id(), outcome);
+                    library.apply((VmStatus) r[1]);
+                    if (outcome.fellBack()) {
+                        notifications.warning("3-D failed for " + vm.name(), outcome.message(),
+                                "The VM runs without 3-D. Open its settings (Display) to see what this host offers.");
+                    } else if (!outcome.message().isBlank()) {
+                        notifications.warning(vm.name() + " runs without 3-D", outcome.message(), "");
+                    }
+                })
+                .onFailure(e -> {
+                    notifications.error("Starting " + vm.name() + " failed", e);
                     refreshState(def);
                 }));
     }

@@ -18,6 +18,11 @@ public final class NotificationCenter {
 
     public void info(String title, String message) { post(new Notification(Notification.Kind.INFO, title, message, "")); }
 
+    /** Something went differently than asked but the work was done (a VM started without 3-D); stays until dismissed. */
+    public void warning(String title, String message, String advice) {
+        post(new Notification(Notification.Kind.WARNING, title, message, advice));
+    }
+
     /** Turns a failed action into a notification that says what failed, why, and what to try. */
     public void error(String whatFailed, Throwable error) {
         if (error instanceof CancellationException) return;

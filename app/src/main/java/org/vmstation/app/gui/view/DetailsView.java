@@ -91,10 +91,13 @@ public final class DetailsView extends StackPane {
         vm.vmProperty().addListener((o, old, now) -> {
             if (old != null) {
                 old.stateProperty().removeListener(stateListener);
+                old.stateDetailProperty().removeListener(stateListener);
                 old.definitionProperty().removeListener(stateListener);
             }
             if (now != null) {
                 now.stateProperty().addListener(stateListener);
+                // the host reports the detail after the state: without this the subtitle keeps the old detail
+                now.stateDetailProperty().addListener(stateListener);
                 now.definitionProperty().addListener(stateListener);
             }
             getChildren().setAll(now == null ? nothing : content);

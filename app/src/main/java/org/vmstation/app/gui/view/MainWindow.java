@@ -97,7 +97,9 @@ public final class MainWindow {
         SplitPane split = new SplitPane(libraryView, detailsView);
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(libraryView, false);
-        BorderPane main = new BorderPane(split);
+        // notifications float over the library and details only, so they never cover the status bar's tasks
+        StackPane centre = new StackPane(split, new NotificationsView(notifications));
+        BorderPane main = new BorderPane(centre);
         main.setTop(new VBox(menuBar(), toolBar()));
         main.setBottom(new StatusBar(executor.monitor(), library, host.displayName()));
         dropHint.setId("drop-hint");
@@ -108,7 +110,7 @@ public final class MainWindow {
         dropHint.setWrapText(true);
         dropHint.setStyle("-fx-background-color: rgba(40,110,220,0.18); -fx-border-color: #286edc; -fx-border-width: 3;"
                 + " -fx-border-style: segments(12, 8); -fx-font-size: 1.6em; -fx-text-fill: #1c4f9c; -fx-padding: 40;");
-        StackPane root = new StackPane(main, dropHint, new NotificationsView(notifications));
+        StackPane root = new StackPane(main, dropHint);
         installDropTarget(root);
         Scene scene = new Scene(root, 1180, 760);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());

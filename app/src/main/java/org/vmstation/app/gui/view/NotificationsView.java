@@ -43,10 +43,11 @@ final class NotificationsView extends VBox {
         close.setAccessibleText("Dismiss");
         close.setOnAction(e -> center.dismiss(n));
         boolean error = n.kind() == Notification.Kind.ERROR;
-        HBox card = new HBox(10, Icons.icon(error ? Icons.ERROR : Icons.INFO, error ? "danger" : "accent"), text, close);
+        boolean warning = n.kind() == Notification.Kind.WARNING;
+        HBox card = new HBox(10, Icons.icon(error || warning ? Icons.ERROR : Icons.INFO, error ? "danger" : warning ? "warning" : "accent"), text, close);
         card.getStyleClass().addAll("notification", n.kind().name().toLowerCase(java.util.Locale.ROOT));
         card.setAccessibleText(n.title() + ". " + n.message());
-        if (!error) {
+        if (!error && !warning) {
             PauseTransition fade = new PauseTransition(Duration.seconds(6));
             fade.setOnFinished(e -> center.dismiss(n));
             fade.play();
