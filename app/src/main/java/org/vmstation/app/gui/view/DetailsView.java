@@ -234,6 +234,15 @@ public final class DetailsView extends StackPane {
         summaryColumn.getChildren().add(1, card);
     }
 
+    /** Adds a tab (Power, ...) after the others; returns it so the caller can follow its selection. */
+    public Tab addTab(String title, Node body, String id) {
+        Tab tab = new Tab(title, body);
+        tab.setId(id);
+        tab.setClosable(false);
+        tabs.getTabs().add(tab);
+        return tab;
+    }
+
     public void detachConsole(boolean fullScreen) {
         selectConsoleTab();
         console.detach(fullScreen);
