@@ -32,7 +32,8 @@ PACKAGES=(qemu-system-x86 qemu-utils qemu-system-gui ovmf busybox-static cpio xz
 # fakeroot, rpm: jpackage builds the .deb (fakeroot + dpkg-deb) and the .rpm (rpmbuild) in packaging/.
 # genisoimage: real installer ISOs for the OS-detection tests.
 # dbus-daemon: the host power tests run a private bus on which they play UPower and logind.
-TEST_PACKAGES=(xdotool imagemagick fakeroot rpm genisoimage dbus-daemon)
+# mtools, syslinux, syslinux-common: the demo guest as a bootable disk (GuestDiskBuilder) for the import/export boots.
+TEST_PACKAGES=(xdotool imagemagick fakeroot rpm genisoimage dbus-daemon mtools syslinux syslinux-common)
 [ "$WITH_TEST" = 1 ] && PACKAGES+=("${TEST_PACKAGES[@]}")
 
 command -v dpkg-query >/dev/null 2>&1 || {
