@@ -1,0 +1,84 @@
+package org.vmstation.engine.power.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vmstation.engine.power.policy.HostStates.onAc;
+import static org.vmstation.engine.power.policy.HostStates.onBattery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.vmstation.engine.guest.GuestImage;
+import org.vmstation.engine.guest.GuestImageLocator;
+import org.vmstation.engine.guest.SerialMarkerWatcher;
+import org.vmstation.engine.guest.TestGuest;
+import org.vmstation.engine.model.KernelBoot;
+import org.vmstation.engine.model.NetworkSpec;
+import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.qemu.CapabilityProbe;
+import org.vmstation.engine.qemu.QemuBinaryLocator;
+import org.vmstation.engine.qemu.QemuCapabilities;
+import org.vmstation.engine.runtime.LocalQemuHost;
+import org.vmstation.engine.runtime.RuntimeDirectory;
+import org.vmstation.engine.runtime.StartOptions;
+import org.vmstation.engine.runtime.VmState;
+
+/**
+ * The policy against a real running guest: "on battery: pause background VMs" pauses it (QEMU says paused) when
+ * the host goes on battery and resumes it when AC returns. Only the host battery is faked.
+ */
+@Tag("guest")
+class PolicyGuestTest {
+    @Test
+    void aRunningGuestIsPausedOnBatteryAndResumedOnAc() throws Exception {
+        GuestImage guest = TestGuest.image();
+        Path folders = Files.createTempDirectory("vms-policy-vm");
+        Path runtime = Files.createTempDirectory(Path.of("/tmp"), "vms-prt");
+        QemuCapabilities caps = CapabilityProbe.probe(QemuBinaryLocator.locateQemu());
+        VmDefinition vm = VmDefinition.builder("policy-guest").osType("linux").memoryMiB(128).cpus(1)
+                .kernelBoot(new KernelBoot(guest.kernel().toString(), guest.initrd().toString(), GuestImageLocator.kernelCommandLine(List.of())))
+                .network(NetworkSpec.none()).serialConsole(true).build();
+        try (LocalQemuHost host = new LocalQemuHost(new RuntimeDirectory(runtime), v -> folders.resolve(v.name()), () -> caps, List.of())) {
+            try (SerialMarkerWatcher ready = SerialMarkerWatcher.start(host.paths(vm).serialLog(), GuestImageLocator.READY_MARKER)) {
+                host.start(vm, StartOptions.defaults());
+                ready.future().get(120, TimeUnit.SECONDS);
+            }
+            try {
+                PolicyEngine engine = new PolicyEngine(new VmHostActuator(host, () -> List.of(vm)), Optional::empty, Clock.systemUTC());
+                engine.setRules(List.of(new PolicyRule("bg", true, new PolicyCondition.OnBattery(), new PolicyAction.Pause(), new PolicyTarget.Background())));
+                SettableHostPower battery = new SettableHostPower(onAc(90));
+                try (HostPolicyRunner runner = HostPolicyRunner.start(battery, engine, Duration.ofSeconds(30))) {
+                    assertThat(awaitState(host, vm, VmState.RUNNING)).as("still running on AC").isTrue();
+
+                    battery.set(onBattery(89));
+                    assertThat(awaitState(host, vm, VmState.PAUSED)).as("paused when the host went on battery").isTrue();
+                    assertThat(engine.log()).singleElement().satisfies(a -> {
+                        assertThat(a.vmId()).isEqualTo(vm.id());
+                        assertThat(a.status()).isEqualTo(AppliedAction.Status.ACTIVE);
+                        assertThat(a.reason()).startsWith("on battery");
+                    });
+
+                    battery.set(onAc(89));
+                    assertThat(awaitState(host, vm, VmState.RUNNING)).as("resumed when AC returned").isTrue();
+                    assertThat(engine.log().getFirst().status()).isEqualTo(AppliedAction.Status.UNDONE);
+                }
+            } finally {
+                host.powerOff(vm);
+            }
+        }
+    }
+
+    private static boolean awaitState(LocalQemuHost host, VmDefinition vm, VmState want) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < end) {
+            if (host.status(vm).state() == want) return true;
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}
