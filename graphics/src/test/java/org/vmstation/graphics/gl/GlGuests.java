@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.vmstation.engine.guest.GlGuestImageLocator;
 import org.vmstation.engine.guest.GuestImage;
 import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.engine.model.DisplaySpec;
@@ -41,6 +42,19 @@ final class GlGuests {
         return VmDefinition.builder(name).osType("linux").memoryMiB(256).cpus(1)
                 .kernelBoot(new KernelBoot(guest.kernelFor(false).toString(), guest.initrd().toString(),
                         "console=ttyS0 console=tty0 vmstation.probe=drm"))
+                .network(NetworkSpec.none()).display(new DisplaySpec(DisplaySpec.Adapter.VIRTIO_VGA, setting))
+                .serialConsole(true).build();
+    }
+
+    /**
+     * The OpenGL variant of the demo guest ({@link org.vmstation.engine.guest.GlGuestImageLocator}) with {@code setting}:
+     * it draws {@code workload} for {@code seconds} before its ready marker and prints its renderer and frame rate.
+     */
+    static VmDefinition glGuest(String name, DisplaySpec.Acceleration3d setting, GuestImage guest,
+                                GlGuestImageLocator.Workload workload, int seconds) {
+        return VmDefinition.builder(name).osType("linux").memoryMiB(GlGuestImageLocator.MEMORY_MIB).cpus(1)
+                .kernelBoot(new KernelBoot(guest.kernelFor(false).toString(), guest.initrd().toString(),
+                        GlGuestImageLocator.kernelCommandLine(workload, seconds)))
                 .network(NetworkSpec.none()).display(new DisplaySpec(DisplaySpec.Adapter.VIRTIO_VGA, setting))
                 .serialConsole(true).build();
     }
