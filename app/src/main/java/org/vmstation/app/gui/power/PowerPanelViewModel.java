@@ -324,7 +324,7 @@ public final class PowerPanelViewModel implements AutoCloseable {
                     if (asked != generation) return;
                     lastChangeDelivered.set(r.notified());
                     lastChange.set(r.notified() ? what + ": " + r.message() + "."
-                            : what + ", but " + r.message() + ".");
+                            : what + ": the guest was not notified — " + r.message() + ".");
                 })
                 .onFailure(e -> {
                     if (asked != generation) return;

@@ -163,7 +163,7 @@ public final class PowerSourceRunner implements AutoCloseable {
         try {
             Optional<SourceLease> lease = SourceLease.tryTake(e.paths.runtimeDir(), holder);
             if (lease.isEmpty()) {
-                e.set(true, describe(e.choice) + " runs in " + SourceLease.holder(e.paths.runtimeDir()).orElse("another VMStation process")
+                e.set(true, e.choice.label() + " runs in " + SourceLease.holder(e.paths.runtimeDir()).orElse("another VMStation process")
                         + ", not in this window.");
                 return;
             }
@@ -193,7 +193,8 @@ public final class PowerSourceRunner implements AutoCloseable {
                 HostPowerSource source = new HostPowerSource(hostReader, hostInterval, PowerState.defaults());
                 source.start(e.controller);
                 e.host = source;
-                e.set(true, "Following this computer's battery and charger (read every " + hostInterval.toSeconds() + " s).");
+                e.set(true, "Following this computer's battery and charger (read every " + (hostInterval.toMillis() % 1000 == 0
+                        ? hostInterval.toSeconds() + " s" : hostInterval.toMillis() + " ms") + ").");
             }
             case SCRIPT -> play(e);
             default -> { }
