@@ -50,9 +50,15 @@ public final class EngineContext implements AutoCloseable {
 
     /** @param libraryOverride the {@code --library} option, or null for the environment/default location */
     public static EngineContext open(Path libraryOverride) throws LibraryException {
-        Path db = libraryOverride != null ? LibraryLocation.fromOption(libraryOverride) : LibraryLocation.defaultDatabase();
+        // Preferences (Edit › Preferences) come after --library and the environment variables, before the defaults
+        var prefs = org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser().load().preferences();
+        Path db;
+        if (libraryOverride != null) db = LibraryLocation.fromOption(libraryOverride);
+        else if (!prefs.libraryLocation().isEmpty() && isBlank(System.getenv(LibraryLocation.ENV_OVERRIDE))) db = LibraryLocation.fromOption(Path.of(prefs.libraryLocation()));
+        else db = LibraryLocation.defaultDatabase();
         VmLibrary library = VmLibrary.open(db);
-        Supplier<QemuCapabilities> caps = memoize(() -> CapabilityProbe.probe(QemuBinaryLocator.locateQemu()));
+        Path preferredQemu = prefs.qemuBinary().isEmpty() || !isBlank(System.getenv(QemuBinaryLocator.ENV_VARIABLE)) ? null : Path.of(prefs.qemuBinary());
+        Supplier<QemuCapabilities> caps = memoize(() -> CapabilityProbe.probe(QemuBinaryLocator.forThisHost().locateSystem(preferredQemu)));
         // USB joins every VM's start and stop (rules, release); it hot-plugs through the host it is bound to
         UsbService usb = new UsbService(new LazyHostUsbBackend(SysfsUsbBackend::new), new UsbAccess(), new UsbHotplug());
         GlDisplayBackend threeD = new GlDisplayBackend();
@@ -96,6 +102,8 @@ public final class EngineContext implements AutoCloseable {
             System.getLogger(EngineContext.class.getName()).log(System.Logger.Level.WARNING, "closing the library: " + e.getMessage());
         }
     }
+
+    private static boolean isBlank(String s) { return s == null || s.isBlank(); }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {
         return new Supplier<>() {

@@ -40,6 +40,7 @@ public final class WorkstationApp {
         Platform.startup(() -> {
             try {
                 MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
+                window.usePreferences(org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser());
                 window.stage().setOnHidden(e -> closed.countDown());
                 if (usb != null) window.enableUsb(usb);
                 DemoSetup.offerIfMissing(window, services.library());
@@ -97,7 +98,12 @@ public final class WorkstationApp {
             window.dispose();
             return;
         }
-        CloseRunningDialog.Choice choice = CloseRunningDialog.ask(window.stage(), running.stream().map(VmItem::name).toList());
+        CloseRunningDialog.Choice choice = switch (window.preferences().get().closeBehaviour()) {
+            case ASK -> CloseRunningDialog.ask(window.stage(), running.stream().map(VmItem::name).toList());
+            case KEEP_RUNNING -> CloseRunningDialog.Choice.KEEP_RUNNING;
+            case SUSPEND -> CloseRunningDialog.Choice.SUSPEND;
+            case SHUT_DOWN -> CloseRunningDialog.Choice.SHUT_DOWN;
+        };
         switch (choice) {
             case CANCEL -> event.consume();
             case KEEP_RUNNING -> window.dispose();

@@ -45,7 +45,7 @@ import org.vmstation.graphics.rfb.RfbSessionListener;
  *
  * <p>Input: keys go to the guest as PC scancodes while the view has focus; all held keys are released when focus
  * is lost. The mouse is sent in guest coordinates. With a relative-pointer guest, clicking grabs the mouse;
- * Ctrl+Alt releases a grab.
+ * the host key (Ctrl+Alt unless {@link #setReleaseGrabKey} sets another) releases a grab.
  */
 public final class DisplayView extends Region {
 
@@ -74,6 +74,9 @@ public final class DisplayView extends Region {
     private double lastScreenY = Double.NaN;
     private Robot robot;
     private int renderedScale = 1;
+    /** The host key: the press that takes the mouse back from a grab. Ctrl+Alt unless the application sets another. */
+    private java.util.function.Predicate<KeyEvent> releaseGrabKey = e -> e.isControlDown() && e.isAltDown()
+            && (e.getCode() == KeyCode.CONTROL || e.getCode() == KeyCode.ALT);
 
     public DisplayView() {
         getStyleClass().add("display-view");
@@ -184,6 +187,11 @@ public final class DisplayView extends Region {
         return autoResize;
     }
 
+    /** Sets the host key (the application's preference); {@code matcher} sees each key press while the mouse is grabbed. */
+    public void setReleaseGrabKey(java.util.function.Predicate<KeyEvent> matcher) {
+        releaseGrabKey = java.util.Objects.requireNonNull(matcher, "matcher");
+    }
+
     public BooleanProperty grabbedProperty() {
         return grabbed;
     }
@@ -292,9 +300,8 @@ public final class DisplayView extends Region {
     private void onKeyPressed(KeyEvent e) {
         e.consume();
         if (session == null) return;
-        if (isGrabbed() && e.isControlDown() && e.isAltDown()
-                && (e.getCode() == KeyCode.CONTROL || e.getCode() == KeyCode.ALT)) {
-            // Ctrl+Alt is the host's way out of a grab; the guest never sees the combination completed.
+        if (isGrabbed() && releaseGrabKey.test(e)) {
+            // The host key is the way out of a grab; the guest never sees the combination completed.
             keyboard.releaseAll();
             setGrabbed(false);
             return;

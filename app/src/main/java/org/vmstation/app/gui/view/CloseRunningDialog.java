@@ -24,7 +24,7 @@ public final class CloseRunningDialog {
         alert.setHeaderText(runningNames.size() == 1 ? runningNames.getFirst() + " is still running"
                 : runningNames.size() + " VMs are still running");
         alert.setContentText("Running VMs can keep running in the background: open VMStation again to get back to them. "
-                + "Or pause them, or shut them down now.");
+                + "Or pause them, or shut them down now. (Edit › Preferences can make one of these the answer every time.)");
         alert.getButtonTypes().setAll(KEEP, SUSPEND, SHUT_DOWN, ButtonType.CANCEL);
         if (owner != null && owner.getScene() != null) alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         alert.getDialogPane().setId("close-dialog");

@@ -41,6 +41,9 @@ final class ConsolePane extends BorderPane {
     private org.vmstation.engine.runtime.VmState shownState;
     private Stage window;
     private int generation;
+    private javafx.beans.value.ObservableValue<org.vmstation.app.gui.prefs.Preferences> preferences =
+            new javafx.beans.property.SimpleObjectProperty<>(org.vmstation.app.gui.prefs.Preferences.DEFAULTS);
+    private final Label hostKeyHint = new Label();
 
     ConsolePane(VmHost host, ConsoleProvider provider, TaskExecutor executor, NotificationCenter notifications) {
         this.host = host;
@@ -61,7 +64,9 @@ final class ConsolePane extends BorderPane {
         fullScreen.setId("console-fullscreen");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, spacer, detach, fullScreen);
+        hostKeyHint.getStyleClass().add("field-hint");
+        hostKeyHint.setId("console-host-key");
+        HBox bar = new HBox(6, hostKeyHint, spacer, detach, fullScreen);
         bar.getStyleClass().add("console-bar");
         setCenter(screen);
         setBottom(bar);
@@ -89,6 +94,7 @@ final class ConsolePane extends BorderPane {
                     try {
                         console = provider.open(socket);
                         Region view = console.view();
+                        applyHostKey(view);
                         screen.getChildren().setAll(view);
                         view.requestFocus();
                         detach.setDisable(false);
@@ -99,6 +105,20 @@ final class ConsolePane extends BorderPane {
                     }
                 })
                 .onFailure(e -> notifications.error("Could not open the console of " + item.name(), e)));
+    }
+
+    /** Follows Preferences › Host key: the console's grab is released by it, and the bar says which it is. */
+    void useHostKey(javafx.beans.value.ObservableValue<org.vmstation.app.gui.prefs.Preferences> prefs) {
+        preferences = prefs;
+        hostKeyHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Host key: " + prefs.getValue().hostKey().label() + " (releases the mouse)", prefs));
+    }
+
+    private void applyHostKey(Region view) {
+        if (view instanceof org.vmstation.graphics.view.DisplayView display) {
+            display.setReleaseGrabKey(e -> preferences.getValue().hostKey()
+                    .matches(e.isControlDown(), e.isAltDown(), e.isShiftDown(), e.getCode().getName()));
+        }
     }
 
     private void showPlaceholder(String text) {

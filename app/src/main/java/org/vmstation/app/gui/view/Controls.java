@@ -25,6 +25,7 @@ final class Controls {
         text.textProperty().bindBidirectional(value);
         text.setPromptText(prompt);
         text.setId(id);
+        text.setAccessibleText(chooserTitle.replaceFirst("^Choose (an? )?", ""));
         HBox.setHgrow(text, Priority.ALWAYS);
         Button browse = new Button("Browse…");
         browse.setAccessibleText(chooserTitle);
@@ -32,6 +33,8 @@ final class Controls {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(chooserTitle);
             chooser.getExtensionFilters().addAll(filters);
+            File start = startFolder(value.get());
+            if (start != null) chooser.setInitialDirectory(start);
             Window owner = browse.getScene() == null ? null : browse.getScene().getWindow();
             File f = chooser.showOpenDialog(owner);
             if (f != null) {
@@ -39,6 +42,72 @@ final class Controls {
             }
         });
         HBox box = new HBox(6, text, browse);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** Where file and folder choosers open (Preferences › Default VM folder); null: the chooser's own default. */
+    private static volatile File defaultFolder;
+
+    static void setDefaultFolder(File folder) { defaultFolder = folder; }
+
+    private static File startFolder(String current) {
+        if (current != null && !current.isBlank()) {
+            File parent = new File(current.strip()).getParentFile();
+            if (parent != null && parent.isDirectory()) return parent;
+        }
+        File d = defaultFolder;
+        return d != null && d.isDirectory() ? d : null;
+    }
+
+    /** A path field whose Browse picks a folder. {@code name} is the field's accessible name and the chooser's title. */
+    static HBox folderField(StringProperty value, String id, String prompt, String name) {
+        TextField text = textField(value, id, prompt, name);
+        Button browse = browseButton(name);
+        browse.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(name);
+            File start = value.get() != null && new File(value.get()).isDirectory() ? new File(value.get()) : startFolder(value.get());
+            if (start != null) chooser.setInitialDirectory(start);
+            File f = chooser.showDialog(browse.getScene() == null ? null : browse.getScene().getWindow());
+            if (f != null) value.set(f.getAbsolutePath());
+        });
+        return row(text, browse);
+    }
+
+    /** A path field whose Browse picks a file. */
+    static HBox fileField(StringProperty value, String id, String prompt, String name) {
+        TextField text = textField(value, id, prompt, name);
+        Button browse = browseButton(name);
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(name);
+            File start = startFolder(value.get());
+            if (start != null) chooser.setInitialDirectory(start);
+            File f = chooser.showOpenDialog(browse.getScene() == null ? null : browse.getScene().getWindow());
+            if (f != null) value.set(f.getAbsolutePath());
+        });
+        return row(text, browse);
+    }
+
+    private static TextField textField(StringProperty value, String id, String prompt, String name) {
+        TextField text = new TextField();
+        text.textProperty().bindBidirectional(value);
+        text.setPromptText(prompt);
+        text.setId(id);
+        text.setAccessibleText(name);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        return text;
+    }
+
+    private static Button browseButton(String name) {
+        Button browse = new Button("Browse…");
+        browse.setAccessibleText("Browse for " + name);
+        return browse;
+    }
+
+    private static HBox row(javafx.scene.Node... nodes) {
+        HBox box = new HBox(6, nodes);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

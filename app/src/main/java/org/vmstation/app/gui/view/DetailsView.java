@@ -225,6 +225,9 @@ public final class DetailsView extends StackPane {
         serialLog.follow(paths::serialLog);
     }
 
+    /** The console follows Preferences › Host key. */
+    public void useHostKey(javafx.beans.value.ObservableValue<org.vmstation.app.gui.prefs.Preferences> prefs) { console.useHostKey(prefs); }
+
     public void selectConsoleTab() { tabs.getSelectionModel().select(consoleTab); }
 
     /** Adds a card (USB devices, ...) to the Summary tab, after the hardware card. */

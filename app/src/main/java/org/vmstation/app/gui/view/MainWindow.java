@@ -75,6 +75,11 @@ public final class MainWindow {
     private ImportFlow importFlow;
     private final javafx.beans.property.BooleanProperty importEnabled = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.scene.control.Label dropHint = new javafx.scene.control.Label();
+    private org.vmstation.app.gui.prefs.PreferencesStore preferencesStore = org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser();
+    private final org.vmstation.app.gui.prefs.AppliedPreferences preferences =
+            new org.vmstation.app.gui.prefs.AppliedPreferences(org.vmstation.app.gui.prefs.Preferences.DEFAULTS);
+    /** Pages other features add to Edit › Preferences (e.g. power policy), made fresh for each opening. */
+    private final List<java.util.function.Supplier<javafx.scene.control.Tab>> preferenceTabs = new java.util.ArrayList<>();
 
     public MainWindow(Stage stage, VmCatalog catalog, VmHost host, DiskImages disks, TaskExecutor executor, ConsoleProvider consoles) {
         this.stage = stage;
@@ -124,6 +129,8 @@ public final class MainWindow {
         stage.setTitle("VMStation");
         stage.setMinWidth(820);
         stage.setMinHeight(520);
+        followTheme();
+        detailsView.useHostKey(preferences.currentProperty());
 
         monitor = new StateMonitor(catalog, host, executor::runOnUiThread, library::merge, status -> {
             library.apply(status);
@@ -160,7 +167,7 @@ public final class MainWindow {
                 actionItem(VmAction.POWER_OFF, new KeyCodeCombination(KeyCode.F4, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
                 actionItem(VmAction.RESET, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
                 new SeparatorMenuItem(),
-                actionItem(VmAction.SETTINGS, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN)),
+                actionItem(VmAction.SETTINGS, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN)),
                 actionItem(VmAction.DELETE, new KeyCodeCombination(KeyCode.DELETE)));
         SeparatorMenuItem usbSeparator = new SeparatorMenuItem();
         usbMenuItem.visibleProperty().bind(usbEnabled);
@@ -178,7 +185,11 @@ public final class MainWindow {
         MenuItem detach = item("_Detach console", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> detailsView.detachConsole(false));
         MenuItem full = item("_Full screen console", new KeyCodeCombination(KeyCode.F11), () -> detailsView.detachConsole(true));
         view.getItems().addAll(search, console, detach, full);
-        MenuBar bar = new MenuBar(file, machine, view);
+        Menu edit = new Menu("_Edit");
+        MenuItem prefs = item("_Preferences…", new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openPreferences);
+        prefs.setId("menu-preferences");
+        edit.getItems().add(prefs);
+        MenuBar bar = new MenuBar(file, edit, machine, view);
         bar.setId("menu-bar");
         return bar;
     }
@@ -382,6 +393,76 @@ public final class MainWindow {
                     }));
                     dialog[0].show();
                 }));
+    }
+
+    // --- preferences ------------------------------------------------------------------------------------------
+
+    /**
+     * Reads the user's preferences from {@code store} and applies them (theme, host key, close behaviour, choosers);
+     * Edit › Preferences saves there. Tests pass a store in a temporary folder.
+     */
+    public void usePreferences(org.vmstation.app.gui.prefs.PreferencesStore store) {
+        preferencesStore = store;
+        var loaded = store.load();
+        preferences.currentProperty().set(loaded.preferences());
+        for (String problem : loaded.problems()) {
+            notifications.warning("A preference could not be used", problem, "Open Edit › Preferences and save to rewrite the file.");
+        }
+    }
+
+    /** Adds a page to Edit › Preferences; {@code tab} is called each time the dialog opens. */
+    public void addPreferencesTab(java.util.function.Supplier<javafx.scene.control.Tab> tab) { preferenceTabs.add(tab); }
+
+    public org.vmstation.app.gui.prefs.AppliedPreferences preferences() { return preferences; }
+
+    public void openPreferences() {
+        var vm = new org.vmstation.app.gui.prefs.PreferencesViewModel(preferences.get(), preferencesStore, executor, notifications,
+                org.vmstation.app.gui.prefs.QemuChecks.capabilityProbe());
+        PreferencesDialog[] dialog = new PreferencesDialog[1];
+        dialog[0] = new PreferencesDialog(stage, vm, () -> vm.save(saved -> {
+            preferences.currentProperty().set(saved);
+            dialog[0].setResult(ButtonType.OK);
+            dialog[0].close();
+        }));
+        for (var tab : preferenceTabs) dialog[0].addTab(tab.get());
+        openPreferences = dialog[0];
+        dialog[0].setOnHidden(e -> openPreferences = null);
+        dialog[0].show();
+        vm.checkQemu();
+    }
+
+    private PreferencesDialog openPreferences;
+
+    public PreferencesDialog openPreferencesDialog() { return openPreferences; }
+
+    /** Applies the theme to this window and every window it opens (dialogs, a detached console), now and on change. */
+    private void followTheme() {
+        java.util.function.Consumer<javafx.stage.Window> paint = w -> {
+            Scene s = w.getScene();
+            if (s == null || s.getRoot() == null) return;
+            var classes = s.getRoot().getStyleClass();
+            if (preferences.darkProperty().get()) { if (!classes.contains("dark")) classes.add("dark"); } else classes.remove("dark");
+        };
+        preferences.darkProperty().addListener((o, a, b) -> javafx.stage.Window.getWindows().forEach(paint));
+        javafx.stage.Window.getWindows().addListener((ListChangeListener<javafx.stage.Window>) c -> {
+            while (c.next()) c.getAddedSubList().forEach(paint);
+        });
+        paint.accept(stage);
+        preferences.currentProperty().addListener((o, a, b) -> { if (b.theme() == org.vmstation.app.gui.prefs.Theme.SYSTEM) askDesktopTheme(); });
+        preferences.currentProperty().addListener((o, a, b) -> applyFolder(b));
+        applyFolder(preferences.get());
+        askDesktopTheme();
+    }
+
+    private static void applyFolder(org.vmstation.app.gui.prefs.Preferences p) {
+        Controls.setDefaultFolder(p.defaultVmFolder().isEmpty() ? null : new java.io.File(p.defaultVmFolder()));
+    }
+
+    /** gsettings runs a process: asked off the JavaFX thread, answered into the preferences. */
+    private void askDesktopTheme() {
+        executor.execute(org.vmstation.app.gui.task.BackgroundTask.of("Reading the desktop's colour scheme",
+                        p -> org.vmstation.app.gui.prefs.DesktopTheme.forThisDesktop().prefersDark())
+                .onSuccess(preferences.desktopPrefersDarkProperty()::set));
     }
 
     private void confirmDelete() {
