@@ -5,17 +5,25 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.vmstation.app.EngineContext;
+import org.vmstation.app.gui.power.SourceLease;
 import org.vmstation.engine.library.VmEntry;
 import org.vmstation.engine.power.BatteryStatus;
 import org.vmstation.engine.power.ChangeResult;
+import org.vmstation.engine.power.HostPowerReader;
 import org.vmstation.engine.power.HostPowerRecord;
+import org.vmstation.engine.power.HostPowerSource;
 import org.vmstation.engine.power.PowerController;
 import org.vmstation.engine.power.PowerRegionException;
+import org.vmstation.engine.power.PowerScenario;
 import org.vmstation.engine.power.PowerState;
 import org.vmstation.engine.power.PowerValueException;
+import org.vmstation.engine.power.ScenarioSource;
 import org.vmstation.engine.power.resource.ResourceController;
 import org.vmstation.engine.runtime.VmRuntimePaths;
 import picocli.CommandLine.ArgGroup;
@@ -27,7 +35,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "power", description = {
         "Show or change a running VM's battery, AC adapter and lid, press its power or sleep button, or change its resource limits.",
         "The VM needs the setting power.enabled=true for everything but --press power.",
-        "Example: vmstation power NAME --battery 35 --discharging --ac off --lid closed"})
+        "Example: vmstation power NAME --battery 35 --discharging --ac off --lid closed",
+        "--follow-host and --play run in the foreground (there is no daemon) until Ctrl-C, the scenario's end or the VM stops."})
 final class PowerCommand implements Callable<Integer> {
     @ParentCommand VmstationCommand root;
     @Parameters(paramLabel = "NAME") String name;
@@ -50,6 +59,15 @@ final class PowerCommand implements Callable<Integer> {
     @Option(names = "--cpu-limit", paramLabel = "PERCENT", description = "Cap the VM's QEMU to this share of one host core (needs a writable cgroup).") Integer cpuLimit;
     @Option(names = "--disk-limit", paramLabel = "BYTES_PER_S", description = "Limit every disk to this many bytes per second (0: no limit).") Long diskLimit;
     @Option(names = "--balloon", paramLabel = "MIB", description = "Balloon target in MiB (the VM needs the setting resources.balloon-mib).") Long balloon;
+
+    @ArgGroup(exclusive = true) Foreground foreground;
+
+    static final class Foreground {
+        @Option(names = "--follow-host", description = "Keep the VM's battery and charger in step with this computer's until Ctrl-C or the VM stops.")
+        boolean followHost;
+        @Option(names = "--play", paramLabel = "SCENARIO_FILE", description = "Replay a power scenario, printing each step, until its end, Ctrl-C or the VM stops.")
+        Path play;
+    }
 
     @Override
     public Integer call() {
@@ -86,6 +104,11 @@ final class PowerCommand implements Callable<Integer> {
                 changed = true;
             }
             changed |= resources(out, entry, paths);
+            if (foreground != null) {
+                requireEnabled(controller, entry);
+                runInForeground(ctx, entry, controller, out);
+                changed = true;
+            }
             if (show || !changed) {
                 requireEnabled(controller, entry);
                 show(out, controller);
@@ -96,6 +119,81 @@ final class PowerCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.INVALID, e.getMessage(), e);
         } catch (IOException e) {
             throw new CliException(ExitCodes.ERROR, e.getMessage(), e);
+        }
+    }
+
+    /** Runs the chosen source here until it ends, the VM stops or the user presses Ctrl-C (the lock dies with us). */
+    private void runInForeground(EngineContext ctx, VmEntry entry, PowerController controller, PrintWriter out) throws IOException {
+        VmRuntimePaths paths = ctx.host().paths(entry.definition());
+        String what = foreground.followHost ? "vmstation power --follow-host" : "vmstation power --play " + foreground.play.getFileName();
+        Optional<SourceLease> lease = SourceLease.tryTake(paths.runtimeDir(), what + " (pid " + ProcessHandle.current().pid() + ")");
+        if (lease.isEmpty()) {
+            throw new CliException(ExitCodes.WRONG_STATE, "the power source of VM '" + entry.name() + "' already runs in "
+                    + SourceLease.holder(paths.runtimeDir()).orElse("another VMStation process") + "; stop it there first"
+                    + " (in the window: choose Manual on the VM's Power tab)");
+        }
+        try (SourceLease held = lease.get()) {
+            if (foreground.followHost) followHost(ctx, entry, controller, out);
+            else play(ctx, entry, controller, out);
+        }
+    }
+
+    private void followHost(EngineContext ctx, VmEntry entry, PowerController controller, PrintWriter out) {
+        out.printf("Following this computer's battery and charger for VM '%s' (read every 2 s). Ctrl-C stops; the VM keeps its last values.%n",
+                entry.name());
+        out.flush();
+        try (HostPowerSource source = new HostPowerSource(HostPowerReader.system(), Duration.ofSeconds(2), PowerState.defaults())) {
+            source.start(controller);
+            while (ctx.host().status(entry.definition()).state().isActive()) sleep(1000);
+        }
+        out.printf("VM '%s' stopped; no longer following this computer.%n", entry.name());
+    }
+
+    private void play(EngineContext ctx, VmEntry entry, PowerController controller, PrintWriter out) throws IOException {
+        PowerScenario scenario;
+        try {
+            scenario = PowerScenario.read(foreground.play);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException(ExitCodes.NOT_FOUND, "scenario file " + foreground.play + " does not exist", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException(ExitCodes.INVALID, e.getMessage(), e);
+        }
+        out.printf("Playing %s on VM '%s' (%d s). Ctrl-C stops; the VM keeps the values reached.%n", foreground.play,
+                entry.name(), scenario.durationMillis() / 1000);
+        report(out, controller.change(scenario::initialState));
+        out.flush();
+        ScenarioSource source = new ScenarioSource(scenario, PowerState.defaults());
+        source.onStep(line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        });
+        Thread replay = Thread.ofPlatform().daemon().name("power-scenario").start(() -> source.replay(controller));
+        boolean vmStopped = false;
+        while (replay.isAlive()) {
+            try {
+                replay.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                replay.interrupt();
+                break;
+            }
+            if (replay.isAlive() && !ctx.host().status(entry.definition()).state().isActive()) {
+                vmStopped = true;
+                replay.interrupt();
+            }
+        }
+        synchronized (out) {
+            out.println(vmStopped ? "VM '" + entry.name() + "' stopped; the scenario ends here." : "Scenario finished.");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
