@@ -232,11 +232,15 @@ public final class OsInfoDatabase {
             }
         }
         if (best != null) return Optional.of(new IsoMatch(best, iso, true));
-        return guessByDistro(iso.volumeId()).map(e -> new IsoMatch(e, iso, false));
+        return guessFromText(iso.volumeId()).map(e -> new IsoMatch(e, iso, false));
     }
 
-    private Optional<OsInfoEntry> guessByDistro(String volumeId) {
-        String label = volumeId.toLowerCase(Locale.ROOT);
+    /**
+     * The newest stable release of the distribution whose name is a word of {@code text} (a volume id, a file
+     * name such as "debian-13.1.0-amd64-netinst"); empty when no distribution is named.
+     */
+    public Optional<OsInfoEntry> guessFromText(String text) {
+        String label = text.toLowerCase(Locale.ROOT);
         return entries.stream()
                 .filter(e -> e.distro().length() >= 4 && !e.isPrerelease() && !e.releaseStatus().equals("rolling") && e.releaseDate() != null)
                 .filter(e -> Pattern.compile("(^|[^a-z])" + Pattern.quote(e.distro().toLowerCase(Locale.ROOT)) + "([^a-z]|$)").matcher(label).find())

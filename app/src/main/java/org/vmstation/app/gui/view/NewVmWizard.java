@@ -24,7 +24,8 @@ import javafx.stage.Window;
 import org.vmstation.app.gui.form.DefinitionForm;
 import org.vmstation.app.gui.wizard.NewVmWizardViewModel;
 import org.vmstation.app.gui.wizard.NewVmWizardViewModel.DiskChoice;
-import org.vmstation.app.gui.wizard.OsPreset;
+import org.vmstation.app.gui.wizard.OsChoice;
+import org.vmstation.engine.model.DiskBus;
 import org.vmstation.engine.model.Firmware;
 import org.vmstation.engine.model.NetworkSpec;
 import org.vmstation.engine.model.ValidationProblem;
@@ -115,24 +116,73 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         g.field("Name", name);
         g.error(form, "name");
         TextField osSearch = new TextField();
-        osSearch.setPromptText("Search operating systems");
+        osSearch.setPromptText("Search operating systems (name, version, vendor)");
         osSearch.setId("wizard-os-search");
-        ListView<OsPreset> osList = new ListView<>();
-        osList.getItems().setAll(vm.presets().all());
+        osSearch.setAccessibleText("Search operating systems");
+        osSearch.textProperty().bindBidirectional(vm.osSearchProperty());
+        ListView<OsChoice> osList = new ListView<>(vm.visibleOs());
         osList.getStyleClass().add("os-list");
         osList.setId("wizard-os-list");
         osList.setAccessibleText("Operating system");
-        osSearch.textProperty().addListener((o, a, b) -> osList.getItems().setAll(vm.presets().search(b)));
-        osList.getSelectionModel().select(vm.presetProperty().get());
-        osList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> { if (b != null) vm.presetProperty().set(b); });
-        vm.presetProperty().addListener((o, a, b) -> { if (osList.getSelectionModel().getSelectedItem() != b) osList.getSelectionModel().select(b); });
-        g.field("Operating system", new VBox(6, osSearch, osList));
+        osList.setPrefHeight(180);
+        osList.setCellFactory(l -> new OsCell());
+        osList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> { if (b != null) vm.osProperty().set(b); });
+        Runnable showChosen = () -> {
+            OsChoice chosen = vm.osProperty().get();
+            if (chosen != null && osList.getSelectionModel().getSelectedItem() != chosen && osList.getItems().contains(chosen)) {
+                osList.getSelectionModel().select(chosen);
+                osList.scrollTo(chosen);
+            }
+        };
+        vm.osProperty().addListener((o, a, b) -> showChosen.run());
+        vm.visibleOs().addListener((javafx.collections.ListChangeListener<OsChoice>) c -> showChosen.run());
+        showChosen.run();
+        Label note = note(vm.osNoteProperty(), "wizard-os-note");
+        Label defaults = note(vm.osDefaultsProperty(), "wizard-os-defaults");
+        g.field("Operating system", new VBox(6, osSearch, osList, defaults, note));
         g.field("Installer ISO", Controls.pathField(form.isoPathProperty(), "wizard-iso", "Optional: an installer image",
                 "Choose an installer ISO", f -> vm.chooseIso(f.toPath()),
                 new FileChooser.ExtensionFilter("Disc images", "*.iso", "*.img"), new FileChooser.ExtensionFilter("All files", "*")));
         g.error(form, "cdroms");
-        g.hint("Choosing an ISO also picks its operating system when the file name tells.");
+        g.full(note(vm.isoDetectionProperty(), "wizard-iso-detection"));
+        g.hint("Choosing an ISO picks its operating system from the image's volume id.");
         return g;
+    }
+
+    /** A wrapped, muted line that disappears while its text is empty. */
+    private static Label note(javafx.beans.value.ObservableStringValue text, String id) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.getStyleClass().add("field-hint");
+        l.setWrapText(true);
+        l.setId(id);
+        l.visibleProperty().bind(Bindings.isNotEmpty(l.textProperty()));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** An OS with its vendor and year; releases past their end of life and prereleases greyed. */
+    private static final class OsCell extends javafx.scene.control.ListCell<OsChoice> {
+        @Override
+        protected void updateItem(OsChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                setStyle("");
+                setAccessibleText(null);
+                return;
+            }
+            String status = item.endOfLife() ? " (end of life)" : item.prerelease() ? " (prerelease)" : "";
+            setText(item.label() + status);
+            Label where = new Label(item.group() + (item.releaseDate() == null ? "" : ", " + item.releaseDate().getYear()));
+            where.getStyleClass().add("field-hint");
+            setGraphic(where);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(12);
+            setStyle(item.deEmphasised() ? "-fx-opacity: 0.55;" : "");
+            setAccessibleText(item.label() + status + ", " + where.getText());
+        }
     }
 
     private Node hardwarePage(DefinitionForm form) {
@@ -173,6 +223,14 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         path.disableProperty().bind(existing.selectedProperty().not());
         g.field("Image", path);
         g.full(none);
+        ChoiceBox<DiskBus> bus = new ChoiceBox<>();
+        bus.getItems().setAll(DiskBus.VIRTIO, DiskBus.SATA, DiskBus.SCSI, DiskBus.NVME, DiskBus.IDE);
+        bus.valueProperty().bindBidirectional(vm.diskBusProperty());
+        bus.setId("wizard-disk-bus");
+        bus.setAccessibleText("Disk bus");
+        bus.disableProperty().bind(none.selectedProperty());
+        g.field("Disk bus", bus);
+        g.hint("VIRTIO is fastest where the OS has the driver (osinfo says which); SATA for the rest.");
         g.error(form, "disks");
         return g;
     }
@@ -183,6 +241,13 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         mode.getItems().setAll(NetworkSpec.Mode.values());
         mode.valueProperty().bindBidirectional(form.networkModeProperty());
         g.field("Network", mode);
+        ChoiceBox<String> nic = new ChoiceBox<>();
+        nic.getItems().setAll("virtio-net-pci", "e1000e", "e1000", "rtl8139");
+        nic.valueProperty().bindBidirectional(vm.nicModelProperty());
+        nic.setId("wizard-nic-model");
+        nic.setAccessibleText("Network card");
+        nic.disableProperty().bind(mode.valueProperty().isNotEqualTo(NetworkSpec.Mode.NAT));
+        g.field("Network card", nic);
         g.hint("NAT: the guest reaches the network through this computer. NONE: no network card.");
         TextField forwards = new TextField();
         forwards.textProperty().bindBidirectional(form.forwardsProperty());
