@@ -229,8 +229,9 @@ done
 unset LD_PRELOAD _STDBUF_O
 RENDERER=$(sed -n 's/^ *renderer: "\(.*\)"$/\1/p' $OUT | head -n 1)
 echo "VMSTATION-GL-RENDERER ${RENDERER:-unknown}"
-# "Rendered 52 frames in 2.012 sec (25.84 fps)": the last report covers the whole run.
-FPS=$(sed -n 's/^Rendered \([0-9]*\) frames in \([0-9.]*\) sec (\([0-9.]*\) fps)$/\3 \1 \2/p' $OUT | tail -n 1)
+# "Rendered 52 frames in 2.012 sec (25.84 fps)", every 2 s: the last report covers the run since the
+# first frame. A "Rendered 0 frames" report comes while the first frame (shader compilation) is still drawn.
+FPS=$(sed -n 's/^Rendered \([1-9][0-9]*\) frames in \([0-9.]*\) sec (\([0-9.]*\) fps)$/\3 \1 \2/p' $OUT | tail -n 1)
 echo "VMSTATION-GL-FPS ${FPS:-none}"
 echo "VMSTATION-GL-DONE $(cat /tmp/vmstation-gl.rc 2>/dev/null || echo unknown)"
 GL_EOF
