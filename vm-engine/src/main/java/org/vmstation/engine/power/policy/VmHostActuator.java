@@ -2,7 +2,7 @@ package org.vmstation.engine.power.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.power.resource.ResourceController;
 import org.vmstation.engine.power.resource.ResourceLimits;
@@ -23,18 +23,18 @@ public final class VmHostActuator implements PolicyActuator {
     static final String NO_SUSPEND = "suspend to disk is not available: this QEMU (7.2) cannot save a VM to a file without a shell, "
             + "and VMStation cannot restore a saved VM yet; paused instead (its memory stays in RAM)";
     private final VmHost host;
-    private final Supplier<List<VmDefinition>> definitions;
+    private final Callable<List<VmDefinition>> definitions;
 
     /** @param definitions the VMs to consider (the library's), read at each evaluation */
-    public VmHostActuator(VmHost host, Supplier<List<VmDefinition>> definitions) {
+    public VmHostActuator(VmHost host, Callable<List<VmDefinition>> definitions) {
         this.host = host;
         this.definitions = definitions;
     }
 
     @Override
-    public List<PolicyVm> activeVms() {
+    public List<PolicyVm> activeVms() throws Exception {
         List<PolicyVm> out = new ArrayList<>();
-        for (VmDefinition vm : definitions.get()) {
+        for (VmDefinition vm : definitions.call()) {
             VmStatus s = host.status(vm);
             if (s.state().isActive()) out.add(new PolicyVm(vm, s.state()));
         }

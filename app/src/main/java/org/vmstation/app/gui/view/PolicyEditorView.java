@@ -1,0 +1,173 @@
+package org.vmstation.app.gui.view;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.vmstation.app.gui.policy.ActionKind;
+import org.vmstation.app.gui.policy.ConditionKind;
+import org.vmstation.app.gui.policy.LogRow;
+import org.vmstation.app.gui.policy.PolicyEditorViewModel;
+import org.vmstation.app.gui.policy.RuleForm;
+import org.vmstation.app.gui.policy.RuleRow;
+import org.vmstation.app.gui.policy.TargetKind;
+
+/**
+ * The host power policy editor (Preferences › Power policy): the host's state, the rules with a checkbox each,
+ * a form for the selected rule, and the log of what the policy did with Undo. A thin view over
+ * {@link PolicyEditorViewModel}.
+ */
+public final class PolicyEditorView extends VBox {
+    public PolicyEditorView(PolicyEditorViewModel vm) {
+        super(8);
+        setId("policy-editor");
+        setPadding(new Insets(10, 4, 4, 4));
+
+        Label host = new Label();
+        host.setId("policy-host");
+        host.setWrapText(true);
+        host.textProperty().bind(vm.hostTextProperty());
+
+        ListView<RuleRow> rules = new ListView<>(vm.rules());
+        rules.setId("policy-rules");
+        rules.setPrefHeight(120);
+        rules.setPlaceholder(new Label("No rules: VMs run the same on battery as on AC. Add one below."));
+        rules.setCellFactory(l -> new RuleCell(vm));
+        rules.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedRuleProperty().set(now));
+        vm.selectedRuleProperty().addListener((o, was, now) -> {
+            if (rules.getSelectionModel().getSelectedItem() != now) rules.getSelectionModel().select(now);
+        });
+
+        Button add = new Button("Add rule");
+        add.setId("policy-add");
+        add.setOnAction(e -> vm.addRule());
+        Button remove = new Button("Remove");
+        remove.setId("policy-remove");
+        remove.disableProperty().bind(vm.canEdit().not());
+        remove.setOnAction(e -> vm.removeSelected());
+
+        Label error = new Label();
+        error.setId("policy-error");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        ListView<LogRow> log = new ListView<>(vm.log());
+        log.setId("policy-log");
+        log.setPrefHeight(140);
+        log.setPlaceholder(new Label("Nothing done yet: actions appear here as the host's power changes."));
+        log.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(LogRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.text());
+                setTooltip(empty || row == null ? null : new Tooltip(row.action().rule()));
+            }
+        });
+        log.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedLogProperty().set(now));
+        vm.selectedLogProperty().addListener((o, was, now) -> {
+            if (log.getSelectionModel().getSelectedItem() != now) log.getSelectionModel().select(now);
+        });
+        Button undo = new Button("Undo");
+        undo.setId("policy-undo");
+        undo.setTooltip(new Tooltip("Undo the selected action now (resume the VM, lift the cap)"));
+        undo.disableProperty().bind(vm.canUndo().not());
+        undo.setOnAction(e -> vm.undoSelected());
+
+        Label hint = new Label("Rules act when their condition starts and are undone when it ends. Suspend to disk is not"
+                + " available yet: such a rule pauses the VMs and says so.");
+        hint.getStyleClass().add("field-hint");
+        hint.setWrapText(true);
+
+        getChildren().addAll(host, new Label("Rules"), rules, new HBox(6, add, remove), form(vm), error, hint,
+                new Label("Applied actions"), log, new HBox(6, undo));
+        VBox.setVgrow(log, Priority.ALWAYS);
+        vm.refreshHost();
+    }
+
+    private static GridPane form(PolicyEditorViewModel vm) {
+        RuleForm f = vm.form();
+        ComboBox<ConditionKind> when = combo(ConditionKind.values(), "policy-when");
+        when.valueProperty().bindBidirectional(f.whenProperty());
+        TextField below = percentField(f.belowPercentProperty(), "policy-below", f.needsThreshold());
+        ComboBox<ActionKind> action = combo(ActionKind.values(), "policy-action");
+        action.valueProperty().bindBidirectional(f.actionProperty());
+        TextField cpu = percentField(f.cpuPercentProperty(), "policy-cpu", f.needsCpuPercent());
+        ComboBox<TargetKind> target = combo(TargetKind.values(), "policy-target");
+        target.valueProperty().bindBidirectional(f.targetProperty());
+        target.visibleProperty().bind(f.needsTarget());
+        TextField tag = new TextField();
+        tag.setId("policy-tag");
+        tag.setPromptText("tag");
+        tag.setPrefColumnCount(10);
+        tag.textProperty().bindBidirectional(f.tagProperty());
+        tag.visibleProperty().bind(f.needsTag().and(f.needsTarget()));
+        Button save = new Button("Save rule");
+        save.setId("policy-save-rule");
+        save.setDefaultButton(false);
+        save.setOnAction(e -> vm.applyForm());
+
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(6);
+        g.addRow(0, new Label("When"), when, below);
+        g.addRow(1, new Label("Do"), action, cpu);
+        g.addRow(2, new Label("To"), target, tag);
+        g.add(save, 1, 3);
+        g.disableProperty().bind(vm.canEdit().not());
+        return g;
+    }
+
+    private static <T> ComboBox<T> combo(T[] values, String id) {
+        ComboBox<T> c = new ComboBox<>();
+        c.getItems().setAll(values);
+        c.setId(id);
+        return c;
+    }
+
+    private static TextField percentField(javafx.beans.property.StringProperty value, String id, javafx.beans.value.ObservableBooleanValue shown) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.setPrefColumnCount(4);
+        t.setPromptText("%");
+        t.textProperty().bindBidirectional(value);
+        t.visibleProperty().bind(shown);
+        return t;
+    }
+
+    /** A rule with its enable checkbox. */
+    private static final class RuleCell extends ListCell<RuleRow> {
+        private final CheckBox enabled = new CheckBox();
+
+        RuleCell(PolicyEditorViewModel vm) {
+            enabled.setOnAction(e -> {
+                if (getItem() != null) vm.setEnabled(getItem(), enabled.isSelected());
+            });
+        }
+
+        @Override
+        protected void updateItem(RuleRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            enabled.setSelected(row.enabled());
+            enabled.setId("policy-enabled-" + getIndex());
+            setGraphic(enabled);
+            setText(row.text());
+        }
+    }
+}
