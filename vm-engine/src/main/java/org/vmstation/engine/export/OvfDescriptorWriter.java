@@ -27,7 +27,8 @@ import org.w3c.dom.Element;
  * NetworkSection, and a VirtualSystem whose VirtualHardwareSection lists RASD items for the CPUs, memory, each
  * disk controller, disk, CD-ROM and the NIC. RASD child elements follow the CIM schema's (alphabetical) order.
  * What OVF cannot say on its own is carried the way other tools do: the firmware as VMware's
- * {@code vmw:Config firmware=efi}, the disk interface as oVirt's {@code disk-interface} attribute.
+ * {@code vmw:Config firmware=efi}, the disk interface as oVirt's {@code disk-interface} attribute, and VMStation's
+ * backend settings as optional {@code vmst:Setting key/value} elements in the hardware section.
  */
 final class OvfDescriptorWriter {
     static final String OVF = "http://schemas.dmtf.org/ovf/envelope/1";
@@ -184,6 +185,14 @@ final class OvfDescriptorWriter {
             c.setAttributeNS(OVF, "ovf:required", "false");
             c.setAttributeNS(VMW, "vmw:key", "firmware");
             c.setAttributeNS(VMW, "vmw:value", "efi");
+        }
+        // Backend settings (laptop power devices, resource limits...) have no OVF or VMware form: they travel in
+        // VMStation's own namespace, marked optional so that VirtualBox and VMware skip them.
+        for (var setting : vm.settings().entrySet()) {
+            Element s = el(hw, VMST, "vmst:Setting");
+            s.setAttributeNS(OVF, "ovf:required", "false");
+            s.setAttributeNS(VMST, "vmst:key", setting.getKey());
+            s.setAttributeNS(VMST, "vmst:value", setting.getValue());
         }
     }
 
