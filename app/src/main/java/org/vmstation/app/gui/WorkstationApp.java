@@ -41,6 +41,9 @@ public final class WorkstationApp {
             try {
                 MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
                 window.usePreferences(org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser());
+                // the host power policy runs while the window is open; its editor is Edit › Preferences › Power policy
+                org.vmstation.app.gui.view.PolicyEditorInstaller.install(window,
+                        org.vmstation.engine.power.policy.PolicyRuleStore.besideLibrary(services.library().databaseFile()));
                 window.stage().setOnHidden(e -> closed.countDown());
                 if (usb != null) window.enableUsb(usb);
                 DemoSetup.offerIfMissing(window, services.library());
