@@ -47,6 +47,7 @@ public final class NewVmWizardViewModel {
     /** The new disk's file name inside the VM's folder. */
     public static final String NEW_DISK_NAME = "disk.qcow2";
     private static final long GIB = 1024L * 1024 * 1024;
+    private static final java.util.regex.Pattern ISO_NAME = java.util.regex.Pattern.compile("(?i).+\\.(iso|img)");
 
     private final VmCatalog catalog;
     private final DiskImages disks;
@@ -101,6 +102,7 @@ public final class NewVmWizardViewModel {
         preset.addListener((o, old, p) -> selectOsType(p));
         osSearch.addListener((o, old, text) -> refilter());
         diskBus.addListener(x -> form.revalidate());
+        form.isoPathProperty().addListener((o, old, path) -> detectIso(path));
         diskChoice.addListener(x -> form.revalidate());
         newDiskGiB.addListener(x -> form.revalidate());
         existingDiskPath.addListener(x -> form.revalidate());
@@ -168,14 +170,25 @@ public final class NewVmWizardViewModel {
 
     /**
      * Picking an installer image detects its OS from the ISO's volume id (through the osinfo database) and selects
-     * it; {@link #isoDetectionProperty()} says what was found and how.
+     * it; {@link #isoDetectionProperty()} says what was found and how. A path typed or pasted into the field is
+     * detected the same way once it ends in .iso or .img.
      */
     public void chooseIso(Path iso) {
-        form.isoPathProperty().set(iso.toString());
+        if (iso.toString().equals(form.isoPathProperty().get())) detectIso(iso.toString());
+        else form.isoPathProperty().set(iso.toString());
+    }
+
+    private void detectIso(String text) {
+        String path = text == null ? "" : text.strip();
+        if (!ISO_NAME.matcher(path).matches()) {
+            isoDetection.set("");
+            return;
+        }
+        Path iso = Path.of(path);
         isoDetection.set("Looking at " + iso.getFileName() + "...");
         whenOsLoaded(c -> executor.execute(BackgroundTask.of("Detecting the OS of " + iso.getFileName(), p -> c.detect(iso))
                 .onSuccess(d -> {
-                    if (!iso.toString().equals(form.isoPathProperty().get())) return; // another ISO was chosen meanwhile
+                    if (!path.equals(form.isoPathProperty().get().strip())) return; // another ISO was chosen meanwhile
                     d.choice().ifPresent(os::set);
                     isoDetection.set(d.message());
                 })
