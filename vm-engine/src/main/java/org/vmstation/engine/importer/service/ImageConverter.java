@@ -3,6 +3,7 @@ package org.vmstation.engine.importer.service;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.vmstation.engine.qemu.ProcessRunner;
 import org.vmstation.engine.storage.CancellationToken;
+import org.vmstation.engine.storage.ConvertProgressParser;
 import org.vmstation.engine.storage.QemuImg;
 import org.vmstation.engine.storage.QemuImgException;
 
@@ -29,9 +29,6 @@ import org.vmstation.engine.storage.QemuImgException;
  * the same progress and cancel behaviour. A failed or cancelled conversion leaves no target file.
  */
 public final class ImageConverter {
-    private static final Pattern PROGRESS = Pattern.compile("\\((\\d{1,3}(?:\\.\\d{1,6})?)/100%\\)");
-    private static final int MAX_LINE = 256;
-
     private final Path binary;
 
     public ImageConverter(QemuImg qemuImg) { this.binary = Objects.requireNonNull(qemuImg, "qemuImg").binary(); }
@@ -90,28 +87,16 @@ public final class ImageConverter {
         }
     }
 
-    /** qemu-img -p writes "    (12.34/100%)\r"; lines are capped so odd output cannot grow memory. */
+    /** qemu-img -p writes "    (12.34/100%)\r"; {@link ConvertProgressParser} turns that into fractions. */
     private static void readProgress(Process p, DoubleConsumer progress) {
-        StringBuilder line = new StringBuilder();
+        ConvertProgressParser parser = new ConvertProgressParser(progress);
         try (Reader in = new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)) {
-            int c;
-            while ((c = in.read()) >= 0) {
-                if (c == '\r' || c == '\n') {
-                    report(line, progress);
-                    line.setLength(0);
-                } else if (line.length() < MAX_LINE) {
-                    line.append((char) c);
-                }
-            }
-            report(line, progress);
+            char[] buffer = new char[512];
+            for (int n; (n = in.read(buffer)) >= 0; ) parser.accept(CharBuffer.wrap(buffer, 0, n));
+            parser.finish();
         } catch (IOException e) {
             // the process was stopped; its exit code tells what happened
         }
-    }
-
-    private static void report(CharSequence line, DoubleConsumer progress) {
-        Matcher m = PROGRESS.matcher(line);
-        if (m.find()) progress.accept(Math.clamp(Double.parseDouble(m.group(1)) / 100.0, 0.0, 1.0));
     }
 
     /** qemu-img's last error line, without its program prefix and with json: sources shortened. */
