@@ -131,8 +131,7 @@ public final class GuestDiskBuilder {
             long partitionSectors = partitionBytes / SECTOR;
             Path partition = stage.resolve("partition.img");
             try (FileChannel c = FileChannel.open(partition, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                c.truncate(0);
-                c.position(partitionBytes - 1).write(ByteBuffer.wrap(new byte[1]));
+                c.position(partitionBytes - 1).write(ByteBuffer.wrap(new byte[1])); // sparse, partitionBytes long
             }
             Path config = Files.writeString(stage.resolve("syslinux.cfg"), syslinuxConfig(), StandardCharsets.US_ASCII);
             Path kernel = Files.copy(guest.kernel(), stage.resolve("vmlinuz"));
