@@ -131,7 +131,8 @@ public final class NewVmWizard extends Dialog<ButtonType> {
             OsChoice chosen = vm.osProperty().get();
             if (chosen != null && osList.getSelectionModel().getSelectedItem() != chosen && osList.getItems().contains(chosen)) {
                 osList.getSelectionModel().select(chosen);
-                osList.scrollTo(chosen);
+                // after the list has laid out its new items, or the scroll is lost
+                javafx.application.Platform.runLater(() -> osList.scrollTo(Math.max(0, osList.getItems().indexOf(chosen) - 2)));
             }
         };
         vm.osProperty().addListener((o, a, b) -> showChosen.run());
@@ -161,7 +162,7 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         return l;
     }
 
-    /** An OS with its vendor and year; releases past their end of life and prereleases greyed. */
+    /** An OS with its release year (vendor in the accessible text); releases past their end of life and prereleases greyed. */
     private static final class OsCell extends javafx.scene.control.ListCell<OsChoice> {
         @Override
         protected void updateItem(OsChoice item, boolean empty) {
@@ -175,13 +176,14 @@ public final class NewVmWizard extends Dialog<ButtonType> {
             }
             String status = item.endOfLife() ? " (end of life)" : item.prerelease() ? " (prerelease)" : "";
             setText(item.label() + status);
-            Label where = new Label(item.group() + (item.releaseDate() == null ? "" : ", " + item.releaseDate().getYear()));
+            Label where = new Label(item.releaseDate() == null ? "" : String.valueOf(item.releaseDate().getYear()));
             where.getStyleClass().add("field-hint");
             setGraphic(where);
             setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
             setGraphicTextGap(12);
             setStyle(item.deEmphasised() ? "-fx-opacity: 0.55;" : "");
-            setAccessibleText(item.label() + status + ", " + where.getText());
+            setAccessibleText(item.label() + status + ", " + item.group() + (where.getText().isEmpty() ? "" : ", " + where.getText()));
+            setPrefWidth(0); // long names are cut with an ellipsis instead of growing a horizontal scroll bar
         }
     }
 

@@ -189,7 +189,10 @@ public final class NewVmWizardViewModel {
         whenOsLoaded(c -> executor.execute(BackgroundTask.of("Detecting the OS of " + iso.getFileName(), p -> c.detect(iso))
                 .onSuccess(d -> {
                     if (!path.equals(form.isoPathProperty().get().strip())) return; // another ISO was chosen meanwhile
-                    d.choice().ifPresent(os::set);
+                    d.choice().ifPresent(choice -> {
+                        os.set(choice);
+                        if (!visibleOs.contains(choice)) osSearch.set(""); // so the list shows what was detected
+                    });
                     isoDetection.set(d.message());
                 })
                 .onFailure(e -> isoDetection.set("Could not detect the OS of " + iso.getFileName() + ": " + e.getMessage()))));
