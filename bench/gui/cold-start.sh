@@ -6,7 +6,8 @@
 # Usage: bench/gui/cold-start.sh [ROUNDS=10]     (under Xvfb when there is no DISPLAY)
 #   BENCH_JAVA_OPTS="..."  extra JVM options for every launch; %s becomes the program's name, e.g.
 #                          "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/tmp/cds-%s.jsa" (AppCDS)
-#   BENCH_DIRECT=1         also time the window launched without the command line's picocli model (a what-if)
+#   BENCH_PICOCLI=1        also time the window launched through the command line's picocli model (the launch
+#                          before Main read plain window launches directly)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)

@@ -7,6 +7,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(CliRunner.run(args));
+        System.exit(run(args));
+    }
+
+    /** Runs {@code vmstation ARGS}: plain window launches directly, everything else through the command line. */
+    public static int run(String... args) {
+        Integer window = GuiLauncher.launchDirect(args);
+        return window != null ? window : CliRunner.run(args);
     }
 }

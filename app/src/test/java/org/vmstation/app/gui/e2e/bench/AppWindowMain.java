@@ -5,11 +5,11 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.vmstation.app.cli.CliRunner;
+import org.vmstation.app.Main;
 
 /**
- * The measured side of the cold-start benchmark: {@code vmstation ARGS} exactly as the launcher runs it (the
- * benchmark passes {@code --library DIR gui}), with a probe that reports when the window has painted the library
+ * The measured side of the cold-start benchmark: {@code vmstation ARGS} exactly as the launcher runs it, through
+ * {@link Main#run} (the benchmark passes {@code --library DIR gui}), with a probe that reports when the window has painted the library
  * list with at least one VM row.
  */
 public final class AppWindowMain {
@@ -17,7 +17,7 @@ public final class AppWindowMain {
 
     public static void main(String[] args) {
         FirstPaintProbe.watch(AppWindowMain::libraryRowsPainted);
-        System.exit(CliRunner.run(args));
+        System.exit(Main.run(args));
     }
 
     public static boolean libraryRowsPainted() {
