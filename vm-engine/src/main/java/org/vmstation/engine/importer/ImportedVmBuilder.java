@@ -45,6 +45,8 @@ public final class ImportedVmBuilder {
     private DisplaySpec display = DisplaySpec.standard();
     private String sound;
     private String usbController;
+    private String usbSource;
+    private ImportWarning soundNote;
     private int serialPorts;
     private int snapshots;
     private List<BootDevice> bootOrder;
@@ -143,17 +145,48 @@ public final class ImportedVmBuilder {
         return this;
     }
 
+    /**
+     * Sets the sound card. A later call replaces an earlier one together with its report line: a source that
+     * states its card twice (an OVF item and the embedded VirtualBox settings) is reported once, by the last.
+     */
     public ImportedVmBuilder sound(String source) {
         DeviceMapping.Mapped m = DeviceMapping.sound(source);
         sound = m.qemu();
-        if (m.note() != null) changed("sound", m.note());
+        if (soundNote != null) warnings.remove(soundNote);
+        soundNote = null;
+        if (m.note() != null) {
+            soundNote = ImportWarning.changed("sound", m.note());
+            warnings.add(soundNote);
+        }
         return this;
     }
 
+    /**
+     * Sets the USB controller. With several controllers (xHCI beside EHCI, EHCI with UHCI companions) the most
+     * capable one is kept, since it serves the others' devices; the others are reported, not silently lost.
+     */
     public ImportedVmBuilder usb(String source) {
         DeviceMapping.Mapped m = DeviceMapping.usb(source);
+        if (usbController != null && usbRank(m.qemu()) <= usbRank(usbController)) {
+            info("usb", "USB controller '" + source + "' is also present; " + usbController + " serves its devices");
+            return this;
+        }
+        if (usbController != null) info("usb", "USB controller '" + usbSource + "' is also present; " + m.qemu() + " serves its devices");
         usbController = m.qemu();
+        usbSource = source;
         if (m.note() != null) changed("usb", m.note());
+        return this;
+    }
+
+    private static int usbRank(String qemu) { return "qemu-xhci".equals(qemu) ? 2 : "usb-ehci".equals(qemu) ? 1 : 0; }
+
+    /** Gives NIC {@code index} (0-based) the MAC a second description of the same machine knows, when it has none. */
+    public ImportedVmBuilder nicMacIfMissing(int index, String mac) {
+        if (index < 0 || index >= nics.size() || nics.get(index).macAddress() != null || mac == null) return this;
+        String normalized = normalizeMac(mac);
+        if (normalized == null) return this;
+        ImportedNic n = nics.get(index);
+        nics.set(index, new ImportedNic(n.sourceModel(), n.qemuModel(), normalized, n.connection()));
         return this;
     }
 

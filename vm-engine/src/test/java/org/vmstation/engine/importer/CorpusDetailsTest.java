@@ -207,7 +207,9 @@ class CorpusDetailsTest {
         ImportedVm q = only("quickemu/windows-11-port-forwards-public-dir.conf");
         assertThat(q.definition().cpus()).isEqualTo(4);
         assertThat(q.definition().memoryMiB()).isEqualTo(8192);
-        assertThat(q.definition().network().forwards()).hasSize(4);
+        // quickemu forwards each HOST:GUEST pair for TCP and for UDP
+        assertThat(q.definition().network().forwards()).hasSize(8)
+                .extracting(PortForward::toString).contains("tcp:127.0.0.1:6501:6501", "udp:127.0.0.1:6504:6504");
         assertThat(q.details().tpm()).isTrue();
         assertThat(q.details().secureBoot()).isFalse();
         assertThat(q.details().sound()).isNull();

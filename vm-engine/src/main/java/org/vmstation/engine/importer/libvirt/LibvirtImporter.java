@@ -62,7 +62,7 @@ public final class LibvirtImporter implements VmImporter {
         String title = Dom.childText(domain, "title");
         String desc = Dom.childText(domain, "description");
         vm.notes(String.join("\n", List.of(title == null ? "" : title, desc == null ? "" : desc)).strip());
-        vm.memoryMiB(memory(Dom.child(domain, "currentMemory") != null ? Dom.child(domain, "currentMemory") : Dom.child(domain, "memory")));
+        readMemory(domain, vm);
         Element vcpu = Dom.child(domain, "vcpu");
         if (vcpu != null) {
             String current = Dom.attr(vcpu, "current");
@@ -74,6 +74,8 @@ public final class LibvirtImporter implements VmImporter {
         Element devices = Dom.child(domain, "devices");
         readDisks(file, devices, vm);
         readOtherDevices(devices, vm);
+        readDeviceBootOrder(devices, vm);
+        reportUnmappedDevices(devices, vm);
         for (Element lsec : Dom.children(domain, "launchSecurity")) {
             vm.dropped("security", "launch security '" + Dom.attr(lsec, "type") + "' (confidential computing) dropped: not supported");
         }
@@ -88,6 +90,22 @@ public final class LibvirtImporter implements VmImporter {
             return "pc";
         }
         return machine.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+    }
+
+    /** The memory the guest boots with: currentMemory (the balloon target) when set, else memory; a difference is reported. */
+    private static void readMemory(Element domain, ImportedVmBuilder vm) {
+        long max = memory(Dom.child(domain, "memory"));
+        long current = memory(Dom.child(domain, "currentMemory"));
+        vm.memoryMiB(current > 0 ? current : max);
+        if (current > 0 && max > current) {
+            vm.changed("memory", "memory " + max + " MiB with a balloon target (currentMemory) of " + current + " MiB → " + current
+                    + " MiB, what the guest runs with");
+        }
+        Element maxMemory = Dom.child(domain, "maxMemory");
+        if (maxMemory != null) {
+            vm.dropped("memory", "memory hot-plug ceiling (maxMemory " + memory(maxMemory) + " MiB, " + Dom.attr(maxMemory, "slots", "?")
+                    + " slots) dropped: VMStation VMs have a fixed memory size");
+        }
     }
 
     private static long memory(Element e) {
@@ -169,6 +187,10 @@ public final class LibvirtImporter implements VmImporter {
             String dev = Dom.attr(target, "dev", "?");
             DiskBus bus = bus(Dom.attr(target, "bus"), dev);
             String path = source == null ? null : type.equals("block") ? Dom.attr(source, "dev") : Dom.attr(source, "file");
+            // libvirt wants absolute paths; a relative one (virt-v2v -o libvirt writes them) lies beside the XML
+            if (path != null && !path.isBlank() && !Path.of(path).isAbsolute()) {
+                path = file.toAbsolutePath().normalize().getParent().resolve(path).normalize().toString();
+            }
             if (device.equals("floppy")) {
                 vm.dropped("floppy", "floppy " + dev + " dropped: VMStation machines have no floppy controller");
                 continue;
@@ -232,7 +254,12 @@ public final class LibvirtImporter implements VmImporter {
             String conn = src == null ? type : type + ":" + Dom.attr(src, "bridge", Dom.attr(src, "network", Dom.attr(src, "dev", "")));
             vm.addNic(model == null ? "" : Dom.attr(model, "type", ""), Dom.attr(Dom.child(i, "mac"), "address"), conn);
         }
-        Element video = Dom.child(devices, "video");
+        List<Element> videos = Dom.children(devices, "video");
+        Element video = videos.isEmpty() ? null : videos.getFirst();
+        for (Element extra : videos.subList(Math.min(1, videos.size()), videos.size())) {
+            Element m = Dom.child(extra, "model");
+            vm.dropped("display", "secondary video adapter '" + (m == null ? "?" : Dom.attr(m, "type", "?")) + "' dropped: a VMStation VM has one display adapter");
+        }
         if (video != null) {
             Element model = Dom.child(video, "model");
             String t = model == null ? "" : Dom.attr(model, "type", "");
@@ -241,17 +268,25 @@ public final class LibvirtImporter implements VmImporter {
         } else if (Dom.children(devices, "graphics").isEmpty()) {
             vm.display("none", false);
         }
-        for (Element s : Dom.children(devices, "sound")) {
-            vm.sound(Dom.attr(s, "model", "ich6"));
-            break;
+        List<Element> sounds = Dom.children(devices, "sound");
+        if (!sounds.isEmpty()) vm.sound(Dom.attr(sounds.getFirst(), "model", "ich6"));
+        for (Element extra : sounds.subList(Math.min(1, sounds.size()), sounds.size())) {
+            vm.dropped("sound", "additional sound card '" + Dom.attr(extra, "model", "ich6") + "' dropped: a VMStation VM has one sound card");
         }
+        java.util.Set<String> usbModels = new java.util.LinkedHashSet<>();
         for (Element c : Dom.children(devices, "controller")) {
-            if ("usb".equals(Dom.attr(c, "type")) && !"none".equals(Dom.attr(c, "model"))) {
-                vm.usb(Dom.attr(c, "model", "piix3-uhci"));
-                break;
-            }
+            if ("usb".equals(Dom.attr(c, "type")) && !"none".equals(Dom.attr(c, "model"))) usbModels.add(Dom.attr(c, "model", "piix3-uhci"));
         }
-        for (Element t : Dom.children(devices, "tpm")) {
+        for (String model : usbModels) {
+            // UHCI companions of an EHCI controller are part of it, not controllers of their own
+            if (model.contains("uhci") && usbModels.stream().anyMatch(m -> m.contains("ehci"))) continue;
+            vm.usb(model);
+        }
+        List<Element> tpms = Dom.children(devices, "tpm");
+        for (Element extra : tpms.subList(Math.min(1, tpms.size()), tpms.size())) {
+            vm.dropped("tpm", "second TPM '" + Dom.attr(extra, "model", "tpm-tis") + "' dropped: a VMStation VM has one TPM");
+        }
+        for (Element t : tpms) {
             Element backend = Dom.child(t, "backend");
             vm.tpm(true);
             if (backend != null && "passthrough".equals(Dom.attr(backend, "type"))) {
@@ -272,6 +307,60 @@ public final class LibvirtImporter implements VmImporter {
         if (fs > 0) vm.dropped("filesystem", fs + " shared folder(s) (filesystem) dropped");
         int smartcards = Dom.children(devices, "smartcard").size();
         if (smartcards > 0) vm.dropped("device", smartcards + " smartcard reader(s) dropped");
+    }
+
+    /**
+     * Per-device {@code <boot order='N'/>} (which libvirt prefers over {@code <os><boot dev>}) gives the boot order
+     * of the device kinds: disks, CD-ROMs, network adapters.
+     */
+    private static void readDeviceBootOrder(Element devices, ImportedVmBuilder vm) {
+        java.util.TreeMap<Long, BootDevice> byOrder = new java.util.TreeMap<>();
+        for (Element d : Dom.children(devices)) {
+            Element boot = Dom.child(d, "boot");
+            long order = boot == null ? -1 : num(Dom.attr(boot, "order"), -1);
+            if (order < 0) continue;
+            String kind = Dom.localName(d);
+            BootDevice b = kind.equals("interface") ? BootDevice.NETWORK
+                    : kind.equals("disk") && "cdrom".equals(Dom.attr(d, "device")) ? BootDevice.CDROM
+                    : kind.equals("disk") && !"floppy".equals(Dom.attr(d, "device")) ? BootDevice.DISK : null;
+            if (b != null) byOrder.putIfAbsent(order, b);
+        }
+        List<BootDevice> order = new ArrayList<>();
+        for (BootDevice b : byOrder.values()) if (!order.contains(b)) order.add(b);
+        if (order.isEmpty()) return;
+        // without strict boot, QEMU's firmware still tries the unnumbered devices after the numbered ones
+        for (BootDevice b : List.of(BootDevice.DISK, BootDevice.CDROM)) if (!order.contains(b)) order.add(b);
+        vm.bootOrder(order);
+    }
+
+    /** Devices with no VMStation counterpart, named once each so that nothing is lost silently. */
+    private static void reportUnmappedDevices(Element devices, ImportedVmBuilder vm) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (Element d : Dom.children(devices)) {
+            String kind = Dom.localName(d);
+            String what = switch (kind) {
+                case "watchdog" -> "watchdog";
+                case "rng" -> "random number generator (rng)";
+                case "panic" -> "panic notifier";
+                case "shmem" -> "shared memory device (shmem)";
+                case "parallel" -> "parallel port";
+                case "vsock" -> "vsock";
+                case "iommu" -> "IOMMU";
+                case "crypto" -> "crypto device";
+                case "pstore" -> "pstore";
+                case "hub" -> "USB hub";
+                case "nvram" -> "NVRAM device";
+                default -> null;
+            };
+            if (what != null) counts.merge(what, 1, Integer::sum);
+        }
+        for (var e : counts.entrySet()) {
+            vm.dropped("device", (e.getValue() > 1 ? e.getValue() + " × " : "") + e.getKey() + " dropped: not part of a VMStation machine");
+        }
+        int modules = Dom.children(devices, "memory").size();
+        if (modules > 0) {
+            vm.info("memory", modules + " hot-pluggable memory module(s) are counted in <memory> and imported as plain memory");
+        }
     }
 
     private static long num(String s, long fallback) {

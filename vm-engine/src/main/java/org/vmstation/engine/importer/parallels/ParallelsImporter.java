@@ -122,7 +122,10 @@ public final class ParallelsImporter implements VmImporter {
         ImportedVmBuilder vm = new ImportedVmBuilder(file, "Parallels Desktop .pvs (INI, app version " + sys.getOrDefault("app version", "?") + ")");
         String name = sys.get("parallels vm name");
         vm.name(name);
-        vm.osType(OsMapping.fromText(name)).sourceOsId("Parallels OS Type " + sys.getOrDefault("os type", "?"));
+        // PD 2/3 INI files pack the type in the high nibble and the version in the low one: 135 = 0x87 = Windows (8), XP (7)
+        long iniOs = num(sys.get("os type"), -1);
+        vm.osType(iniOs > 0 ? os(iniOs >> 4, ((iniOs >> 4) << 8) | (iniOs & 0xF), name) : OsMapping.fromText(name))
+                .sourceOsId("Parallels OS Type " + sys.getOrDefault("os type", "?"));
         vm.memoryMiB(num(sys.get("memory"), 0));
         vm.cpus((int) num(sys.get("cpu count"), 1));
         vm.notes(sys.getOrDefault("vm description", ""));
@@ -168,12 +171,14 @@ public final class ParallelsImporter implements VmImporter {
         String byName = OsMapping.fromText(name);
         if (!byName.equals("other")) return byName;
         return switch ((int) type) {
+            // PVS_GUEST_VER_WIN_*: 3.11, 95, 98, ME, NT, 2000, XP, 2003, Vista, 2008, 7, 8, 2012, 8.1, 10, 2016 from 0x801 on
+            // (the SDK's order; the corpus' OsNumber 2055 = 0x807 sits on a Winxp.hdd)
             case 8 -> switch ((int) number) {
-                case 0x805, 0x804, 0x806 -> "windowsxp";
-                case 0x807, 0x809 -> "windows7";
-                case 0x808 -> "windows-server-2008";
-                case 0x80B -> "windows-server-2012";
-                case 0x80E -> "windows-server-2016";
+                case 0x801, 0x802, 0x803, 0x804, 0x805, 0x806, 0x807, 0x808 -> "windowsxp";
+                case 0x809, 0x80B -> "windows7";
+                case 0x80A -> "windows-server-2008";
+                case 0x80D -> "windows-server-2012";
+                case 0x810 -> "windows-server-2016";
                 default -> "windows10";
             };
             case 9 -> "linux";

@@ -92,34 +92,62 @@ public final class QuickemuImporter implements VmImporter {
         long cores = parseLong(str(vars, "cpu_cores"));
         vm.cpus(cores > 0 ? (int) cores : 2);
         if (cores <= 0) vm.info("cpu", "no cpu_cores= setting: Quickemu sizes CPUs from the host; 2 CPUs used");
+        // Devices as the quickemu script picks them (configure_os_quirks, configure_bios, vm_boot), with its defaults
+        // boot="efi", secureboot="off", tpm="off", usb_controller="ehci", sound_card="intel-hda".
         boolean windows = guest.startsWith("windows");
+        boolean macos = guest.equals("macos");
+        String release = str(vars, "macos_release").toLowerCase(Locale.ROOT);
+        boolean modernMac = macos && List.of("big-sur", "monterey", "ventura", "sonoma", "sequoia").contains(release);
         String boot = str(vars, "boot");
-        if ("efi".equalsIgnoreCase(boot) || (boot.isEmpty() && (windows || guest.equals("macos")))) vm.firmware(Firmware.UEFI);
-        if (on(str(vars, "secureboot")) || (windows && str(vars, "secureboot").isEmpty())) vm.secureBoot(true);
-        if (on(str(vars, "tpm")) || (windows && str(vars, "tpm").isEmpty())) vm.tpm(true);
-        if (windows && vm.firmware() != Firmware.UEFI) vm.firmware(Firmware.UEFI);
+        if (macos || !boot.equalsIgnoreCase("legacy")) vm.firmware(Firmware.UEFI);
+        if (on(str(vars, "secureboot")) && vm.firmware() == Firmware.UEFI) vm.secureBoot(true);
+        if (on(str(vars, "tpm"))) vm.tpm(true);
         String disk = str(vars, "disk_img");
-        if (!disk.isEmpty()) vm.addDisk(dir.resolve(disk), DiskFormat.QCOW2, size(str(vars, "disk_size")), windows ? DiskBus.SATA : DiskBus.VIRTIO, false);
+        DiskBus systemBus = switch (guest) {
+            case "windows-server", "kolibrios" -> DiskBus.SATA;
+            case "reactos" -> DiskBus.IDE;
+            case "macos" -> modernMac || release.equals("catalina") ? DiskBus.VIRTIO : DiskBus.SATA;
+            default -> DiskBus.VIRTIO;
+        };
+        if (!disk.isEmpty()) vm.addDisk(dir.resolve(disk), DiskFormat.QCOW2, size(str(vars, "disk_size")), systemBus, false);
         String img = str(vars, "img");
-        if (!img.isEmpty()) vm.addDisk(dir.resolve(img), DiskFormat.RAW, -1, DiskBus.USB, false);
+        if (!img.isEmpty()) vm.addDisk(dir.resolve(img), DiskFormat.RAW, -1, macos ? DiskBus.SATA : DiskBus.VIRTIO, false);
         if (!iso.isEmpty()) vm.addCdrom(dir.resolve(iso).toString(), DiskBus.SATA);
         String fixed = str(vars, "fixed_iso");
         if (!fixed.isEmpty()) vm.addCdrom(dir.resolve(fixed).toString(), DiskBus.SATA);
+        if (!str(vars, "floppy").isEmpty()) vm.dropped("floppy", "floppy image '" + str(vars, "floppy") + "' dropped: VMStation machines have no floppy controller");
         if (!"none".equalsIgnoreCase(str(vars, "network"))) {
-            vm.addNic(windows ? "e1000e" : "virtio", str(vars, "macaddr").isEmpty() ? null : str(vars, "macaddr"), "nat");
+            String nic = switch (guest) {
+                case "windows-server", "reactos" -> "e1000";
+                case "batocera", "freedos", "haiku", "kolibrios" -> "rtl8139";
+                case "macos" -> modernMac ? "virtio" : "vmxnet3";
+                default -> windows || guest.startsWith("linux") || guest.endsWith("bsd") ? "virtio" : "rtl8139";
+            };
+            String network = str(vars, "network");
+            vm.addNic(nic, str(vars, "macaddr").isEmpty() ? null : str(vars, "macaddr"),
+                    network.isEmpty() || network.equals("restrict") ? "nat" : "bridge:" + network);
+            vm.info("network", "Quickemu also forwards a free host port (22220-22229) to the guest's ssh port at each start; not imported");
         }
         for (Object o : vars.get("port_forwards") instanceof List<?> l ? l : List.of()) {
             String[] p = String.valueOf(o).split(":");
             try {
-                vm.forward(new PortForward(PortForward.Protocol.TCP, null, Integer.parseInt(p[0]), Integer.parseInt(p[p.length - 1])));
+                int host = Integer.parseInt(p[0]);
+                int guestPort = Integer.parseInt(p[p.length - 1]);
+                // quickemu forwards every port for both TCP and UDP
+                vm.forward(new PortForward(PortForward.Protocol.TCP, null, host, guestPort));
+                vm.forward(new PortForward(PortForward.Protocol.UDP, null, host, guestPort));
             } catch (NumberFormatException e) {
                 vm.dropped("network", "port forward '" + o + "' is not HOST:GUEST");
             }
         }
         String sound = str(vars, "sound_card");
-        if (!sound.equalsIgnoreCase("none")) vm.sound(sound.isEmpty() ? "intel-hda" : sound);
+        if (sound.isEmpty()) sound = modernMac ? "usb-audio" : guest.equals("freedos") ? "sb16" : guest.endsWith("solaris") ? "ac97" : "intel-hda";
+        if (!sound.equalsIgnoreCase("none")) vm.sound(sound);
         if (!str(vars, "public_dir").isEmpty()) vm.dropped("filesystem", "shared folder '" + str(vars, "public_dir") + "' (public_dir) dropped");
-        vm.usb("xhci");
+        String usb = str(vars, "usb_controller");
+        if (usb.isEmpty()) usb = modernMac || guest.endsWith("solaris") ? "xhci" : "ehci";
+        if (!usb.equalsIgnoreCase("none")) vm.usb(usb);
+        if (macos) vm.display("vga", false);
         return ImportPlan.of(file, formatName(), vm.build());
     }
 

@@ -42,18 +42,26 @@ public final class VboxMachineReader {
     }
 
     /**
-     * Adds what only the embedded settings know to a VM read from an OVF (VirtualBox exports): firmware and NAT
-     * port forwards. Disks and NICs come from the OVF items, so they are not read twice.
+     * Adds what only the embedded settings know to a VM read from an OVF (VirtualBox exports): firmware, NAT port
+     * forwards, the NICs' MAC addresses, the boot order and the real audio controller (VirtualBox's OVF export
+     * writes every AC97 card as "ensoniq1371"). Disks and NICs come from the OVF items, so they are not read twice.
      */
     public static void enrichFromEmbedded(Element machine, ImportedVmBuilder vm) {
         VboxMachineReader r = new VboxMachineReader(machine, null, vm);
         Element hw = Dom.child(machine, "Hardware");
         if (hw == null) return;
         r.readFirmware(hw);
+        int nic = 0;
         for (Element a : Dom.children(Dom.child(hw, "Network"), "Adapter")) {
-            if (!"false".equalsIgnoreCase(Dom.attr(a, "enabled"))) r.readForwards(a);
-            break;
+            if (!"true".equalsIgnoreCase(Dom.attr(a, "enabled"))) continue;
+            if (nic == 0) r.readForwards(a);
+            vm.nicMacIfMissing(nic++, Dom.attr(a, "MACAddress"));
         }
+        r.readAudio(hw);
+        r.readBootOrder(hw);
+        Element display = Dom.child(hw, "Display");
+        String ctrl = display == null ? "VBoxVGA" : Dom.attr(display, "controller", "VBoxVGA");
+        if (!ctrl.equalsIgnoreCase("None")) vm.changed("display", "display adapter '" + ctrl + "' → virtio-vga: VirtualBox adapters have no QEMU counterpart");
     }
 
     private void indexMedia() {
@@ -171,6 +179,13 @@ public final class VboxMachineReader {
     }
 
     private void readUsb(Element hw) {
+        // settings 1.12 and older: <USBController enabled="true" enabledEhci="true"/>
+        Element legacy = Dom.child(hw, "USBController");
+        if (legacy != null && "true".equalsIgnoreCase(Dom.attr(legacy, "enabled"))) {
+            vm.usb("true".equalsIgnoreCase(Dom.attr(legacy, "enabledXhci")) ? "XHCI"
+                    : "true".equalsIgnoreCase(Dom.attr(legacy, "enabledEhci")) ? "EHCI" : "OHCI");
+            return;
+        }
         Element usb = Dom.child(hw, "USB");
         List<Element> ctrls = Dom.children(Dom.child(usb, "Controllers"), "Controller");
         String best = null;

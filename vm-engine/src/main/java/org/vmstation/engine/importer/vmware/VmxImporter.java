@@ -149,15 +149,20 @@ public final class VmxImporter implements VmImporter {
         if (vmx.isTrue("usb_xhci.present")) vm.usb("usb_xhci");
         else if (vmx.isTrue("ehci.present")) vm.usb("ehci");
         else if (vmx.isTrue("usb.present")) vm.usb("usb");
+        // every VMware VM has the SVGA adapter unless the file turns it off, whether or not svga.present is written
+        boolean svga = !"false".equalsIgnoreCase(vmx.get("svga.present", "true"));
         boolean accel = vmx.isTrue("mks.enable3d");
-        vm.display("", accel);
-        if (vmx.get("svga.present") != null || vmx.get("svga.vramSize") != null) vm.changed("display", "VMware SVGA → virtio-vga");
+        vm.display(svga ? "" : "none", accel && svga);
+        if (svga) vm.changed("display", "VMware SVGA" + (accel ? " with 3-D (mks.enable3d)" : "") + " → virtio-vga" + (accel ? " with 3-D on" : ""));
         for (String key : vmx.all().keySet()) {
             Matcher m = SERIAL.matcher(key);
             if (m.matches() && vmx.isTrue(key)) vm.serialPort();
         }
-        if (vmx.isTrue("floppy0.present") && vmx.get("floppy0.fileName") != null) {
-            vm.dropped("floppy", "floppy drive ('" + vmx.get("floppy0.fileName") + "') dropped: VMStation machines have no floppy controller");
+        // VMware gives a VM a floppy drive unless floppy0.present = "FALSE"
+        if (!"false".equalsIgnoreCase(vmx.get("floppy0.present", "true"))) {
+            String media = vmx.get("floppy0.fileName");
+            vm.dropped("floppy", "floppy drive" + (media != null && !media.isBlank() ? " ('" + media + "')" : "")
+                    + " dropped: VMStation machines have no floppy controller");
         }
         if (vmx.isTrue("vmci0.present")) vm.dropped("device", "VMCI device dropped: VMware-only guest communication");
         for (Map.Entry<String, String> e : vmx.all().entrySet()) {

@@ -198,6 +198,8 @@ public final class XenConfigImporter implements VmImporter {
                 vm.dropped("disk", "disk " + vdev + " has no target");
                 continue;
             }
+            // 'phy:sda6' names a host device without its /dev/ prefix
+            if ("phy".equals(d.get("backendtype")) && !target.startsWith("/")) target = "/dev/" + target;
             if (vdev.startsWith("xvd")) vm.changed("disk", "Xen PV disk " + vdev + " → virtio");
             if ("phy".equals(d.get("backendtype")) || target.startsWith("/dev/")) {
                 vm.info("disk", "disk " + vdev + " is the host device '" + target + "'; the import copies its content");
