@@ -25,7 +25,8 @@
 #   VMSTATION-GL <each line kmscube writes>
 #   VMSTATION-GL-RENDERER <the GL_RENDERER string, e.g. virgl or llvmpipe (LLVM 15.0.6, 128 bits)>
 #   VMSTATION-GL-FPS <frames per second> <frames> <seconds>   (VMSTATION-GL-FPS none: no frame counted)
-#   VMSTATION-GL-DONE <kmscube's exit status; 143 = stopped by the time limit>
+#   VMSTATION-GL-DONE <kmscube's exit status; 143 = stopped at the end of the run>
+# SECONDS count from the end of kmscube's start-up (it prints its renderer then).
 #
 # Usage: build-guest-gl.sh [--force] [--print-dir]
 # Needs what build-guest.sh needs (it must sit beside this file), plus network
@@ -222,11 +223,28 @@ export LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu HOME=/roo
 # No shader cache on a tmpfs that vanishes anyway; kmscube's stdout through a pipe stays line-buffered.
 export MESA_SHADER_CACHE_DISABLE=true LD_PRELOAD=/usr/libexec/coreutils/libstdbuf.so _STDBUF_O=L
 : >$OUT
-{ timeout "$SECS" kmscube $ARGS 2>&1; echo "$?" >/tmp/vmstation-gl.rc; } | while IFS= read -r line; do
+rm -f /tmp/vmstation-gl.pid /tmp/vmstation-gl.rc /tmp/vmstation-gl.stdin
+# kmscube stops ("user interrupted!") as soon as its stdin is readable, which /dev/null always is: give it a
+# FIFO opened read-write, which nobody writes to.
+mkfifo /tmp/vmstation-gl.stdin
+exec 4<>/tmp/vmstation-gl.stdin
+{ kmscube $ARGS <&4 2>&1 & echo $! >/tmp/vmstation-gl.pid; wait $!; echo "$?" >/tmp/vmstation-gl.rc; } | while IFS= read -r line; do
     printf '%s\n' "$line" >>$OUT
     printf 'VMSTATION-GL %s\n' "$line"
-done
+done &
 unset LD_PRELOAD _STDBUF_O
+# SECONDS count from the end of kmscube's start (loading LLVM and Mesa takes long on a busy TCG host),
+# which it marks by printing its renderer; at most START_LIMIT seconds are allowed for that.
+START_LIMIT=300
+i=0
+while [ $i -lt $((START_LIMIT * 5)) ] && [ ! -f /tmp/vmstation-gl.rc ] && ! grep -q 'renderer:' $OUT; do
+    sleep 0.2; i=$((i + 1))
+done
+[ -f /tmp/vmstation-gl.rc ] || sleep "$SECS"
+[ -f /tmp/vmstation-gl.pid ] && kill "$(cat /tmp/vmstation-gl.pid)" 2>/dev/null
+wait
+exec 4<&-
+rm -f /tmp/vmstation-gl.stdin
 RENDERER=$(sed -n 's/^ *renderer: "\(.*\)"$/\1/p' $OUT | head -n 1)
 echo "VMSTATION-GL-RENDERER ${RENDERER:-unknown}"
 # "Rendered 52 frames in 2.012 sec (25.84 fps)", every 2 s: the last report covers the run since the
