@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.scene.control.Tab;
 import javafx.stage.WindowEvent;
 import org.vmstation.app.gui.library.VmItem;
@@ -15,6 +16,7 @@ import org.vmstation.app.gui.task.BackgroundTask;
 import org.vmstation.engine.library.VmEntry;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.power.host.HostPowerSources;
+import org.vmstation.engine.power.host.HostPowerSupply;
 import org.vmstation.engine.power.policy.PolicyListener;
 import org.vmstation.engine.power.policy.PolicyRuleStore;
 import org.vmstation.engine.power.policy.VmHostActuator;
@@ -27,16 +29,22 @@ import org.vmstation.engine.power.policy.VmHostActuator;
  */
 public final class PolicyEditorInstaller {
     static final Duration POLL = Duration.ofSeconds(5);
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private PolicyEditorInstaller() {}
 
     public static void install(MainWindow window, PolicyRuleStore store) {
+        install(window, store, HostPowerSources::detect);
+    }
+
+    /** As {@link #install(MainWindow, PolicyRuleStore)}, reading the host through {@code supply} (called off the JavaFX thread). */
+    public static void install(MainWindow window, PolicyRuleStore store, Supplier<HostPowerSupply> supply) {
         AtomicReference<String> foreground = new AtomicReference<>();
         window.libraryView().list().getSelectionModel().selectedItemProperty()
                 .addListener((o, was, now) -> foreground.set(now == null ? null : now.id()));
         AtomicReference<HostPolicyService> running = new AtomicReference<>();
         window.executor().execute(BackgroundTask.of("Start the host power policy", p -> HostPolicyService.start(store,
-                        HostPowerSources.detect(), new VmHostActuator(window.host(), () -> definitions(window)),
+                        supply.get(), new VmHostActuator(window.host(), () -> definitions(window)),
                         () -> Optional.ofNullable(foreground.get()), POLL))
                 .onSuccess(service -> {
                     running.set(service);
@@ -59,8 +67,18 @@ public final class PolicyEditorInstaller {
                 }));
         window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             HostPolicyService service = running.getAndSet(null);
-            // lifting the policy's pauses talks to QEMU: not on the JavaFX thread, and not a daemon (the process is ending)
-            if (service != null) new Thread(service::close, "host-power-policy-stop").start();
+            if (service == null) return;
+            // lifting the policy's pauses talks to QEMU: not on the JavaFX thread; the process ends with System.exit
+            // soon after the window closes, so a shutdown hook waits (a while) for the pauses to be lifted
+            Thread stop = new Thread(service::close, "host-power-policy-stop");
+            stop.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stop.join(STOP_WAIT.toMillis());
+                } catch (InterruptedException ignored) {
+                    // exiting anyway
+                }
+            }, "host-power-policy-stop-wait"));
         });
     }
 

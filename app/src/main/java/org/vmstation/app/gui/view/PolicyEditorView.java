@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.vmstation.app.gui.policy.ActionKind;
 import org.vmstation.app.gui.policy.ConditionKind;
@@ -39,7 +40,7 @@ public final class PolicyEditorView extends VBox {
 
         ListView<RuleRow> rules = new ListView<>(vm.rules());
         rules.setId("policy-rules");
-        rules.setPrefHeight(120);
+        rules.setPrefHeight(150);
         rules.setPlaceholder(new Label("No rules: VMs run the same on battery as on AC. Add one below."));
         rules.setCellFactory(l -> new RuleCell(vm));
         rules.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedRuleProperty().set(now));
@@ -85,14 +86,22 @@ public final class PolicyEditorView extends VBox {
         undo.disableProperty().bind(vm.canUndo().not());
         undo.setOnAction(e -> vm.undoSelected());
 
-        Label hint = new Label("Rules act when their condition starts and are undone when it ends. Suspend to disk is not"
+        Label hint = new Label("Rule changes are saved and take effect at once. Rules act when their condition starts and are undone when it ends. Suspend to disk is not"
                 + " available yet: such a rule pauses the VMs and says so.");
         hint.getStyleClass().add("field-hint");
         hint.setWrapText(true);
 
-        getChildren().addAll(host, new Label("Rules"), rules, new HBox(6, add, remove), form(vm), error, hint,
-                new Label("Applied actions"), log, new HBox(6, undo));
-        VBox.setVgrow(log, Priority.ALWAYS);
+        // the rules beside the form, the log beside its Undo: the page fits the Preferences dialog's height
+        VBox ruleList = new VBox(6, new Label("Rules"), rules, new HBox(6, add, remove));
+        HBox.setHgrow(ruleList, Priority.ALWAYS);
+        VBox.setVgrow(rules, Priority.ALWAYS);
+        rules.setMinHeight(90);
+        HBox.setHgrow(log, Priority.ALWAYS);
+        log.setMinHeight(90);
+        for (Label l : new Label[] {host, error, hint}) l.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of "…"
+        HBox logRow = new HBox(6, log, undo);
+        VBox.setVgrow(logRow, Priority.ALWAYS);
+        getChildren().addAll(host, new HBox(12, ruleList, form(vm)), error, hint, new Label("Applied actions"), logRow);
         vm.refreshHost();
     }
 
@@ -121,10 +130,15 @@ public final class PolicyEditorView extends VBox {
         GridPane g = new GridPane();
         g.setHgap(6);
         g.setVgap(6);
-        g.addRow(0, new Label("When"), when, below);
-        g.addRow(1, new Label("Do"), action, cpu);
-        g.addRow(2, new Label("To"), target, tag);
-        g.add(save, 1, 3);
+        // one column of choices, each with its value field under it, so the form stays narrow beside the list
+        g.addRow(0, new Label("When"), when);
+        g.add(below, 1, 1);
+        g.addRow(2, new Label("Do"), action);
+        g.add(cpu, 1, 3);
+        g.addRow(4, new Label("To"), target);
+        g.add(tag, 1, 5);
+        g.add(save, 1, 6);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {below, cpu, tag}) n.managedProperty().bind(n.visibleProperty());
         g.disableProperty().bind(vm.canEdit().not());
         return g;
     }
