@@ -15,15 +15,15 @@ import org.vmstation.app.gui.power.SourceLease;
 import org.vmstation.engine.library.VmEntry;
 import org.vmstation.engine.power.BatteryStatus;
 import org.vmstation.engine.power.ChangeResult;
-import org.vmstation.engine.power.HostPowerReader;
 import org.vmstation.engine.power.HostPowerRecord;
-import org.vmstation.engine.power.HostPowerSource;
 import org.vmstation.engine.power.PowerController;
 import org.vmstation.engine.power.PowerRegionException;
 import org.vmstation.engine.power.PowerScenario;
 import org.vmstation.engine.power.PowerState;
 import org.vmstation.engine.power.PowerValueException;
+import org.vmstation.engine.power.PowerSource;
 import org.vmstation.engine.power.ScenarioSource;
+import org.vmstation.engine.power.host.HostPowerSources;
 import org.vmstation.engine.power.resource.ResourceController;
 import org.vmstation.engine.runtime.VmRuntimePaths;
 import picocli.CommandLine.ArgGroup;
@@ -139,10 +139,10 @@ final class PowerCommand implements Callable<Integer> {
     }
 
     private void followHost(EngineContext ctx, VmEntry entry, PowerController controller, PrintWriter out) {
-        out.printf("Following this computer's battery and charger for VM '%s' (read every 2 s). Ctrl-C stops; the VM keeps its last values.%n",
+        out.printf("Following this computer's battery, charger and lid for VM '%s'. Ctrl-C stops; the VM keeps its last values.%n",
                 entry.name());
         out.flush();
-        try (HostPowerSource source = new HostPowerSource(HostPowerReader.system(), Duration.ofSeconds(2), PowerState.defaults())) {
+        try (PowerSource source = HostPowerSources.followHost(Duration.ofSeconds(2), PowerState.defaults())) {
             source.start(controller);
             while (ctx.host().status(entry.definition()).state().isActive()) sleep(1000);
         }

@@ -323,7 +323,8 @@ public final class PowerPanelViewModel implements AutoCloseable {
                 .onSuccess(r -> {
                     if (asked != generation) return;
                     lastChangeDelivered.set(r.notified());
-                    lastChange.set(r.notified() ? what + ": " + r.message() + "."
+                    // how it was delivered is said once, in the events line; a failure names its reason here
+                    lastChange.set(r.notified() ? what + ": the guest was notified."
                             : what + ": the guest was not notified — " + r.message() + ".");
                 })
                 .onFailure(e -> {

@@ -20,6 +20,8 @@ import org.vmstation.engine.power.HostPowerSource;
 import org.vmstation.engine.power.PowerController;
 import org.vmstation.engine.power.PowerScenario;
 import org.vmstation.engine.power.PowerSettings;
+import org.vmstation.engine.power.PowerSource;
+import org.vmstation.engine.power.host.HostPowerSources;
 import org.vmstation.engine.power.PowerState;
 import org.vmstation.engine.power.ScenarioSource;
 import org.vmstation.engine.runtime.VmRuntimePaths;
@@ -38,8 +40,8 @@ public final class PowerSourceRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PowerSourceRunner.class.getName());
 
     private final Function<VmDefinition, VmRuntimePaths> paths;
-    private final HostPowerReader hostReader;
-    private final Duration hostInterval;
+    private final Function<PowerState, PowerSource> followHost;
+    private final String followHostText;
     private final String holder;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -57,15 +59,26 @@ public final class PowerSourceRunner implements AutoCloseable {
      */
     public PowerSourceRunner(Function<VmDefinition, VmRuntimePaths> paths, HostPowerReader hostReader, Duration hostInterval,
                              String holderName) {
+        this(paths, base -> new HostPowerSource(hostReader, hostInterval, base), "Following this computer's battery and charger (read every "
+                + (hostInterval.toMillis() % 1000 == 0 ? hostInterval.toSeconds() + " s" : hostInterval.toMillis() + " ms") + ").", holderName);
+    }
+
+    /**
+     * @param followHost     makes the "follow host" source for a VM, starting from the given state
+     * @param followHostText what the panel says while it runs
+     */
+    public PowerSourceRunner(Function<VmDefinition, VmRuntimePaths> paths, Function<PowerState, PowerSource> followHost,
+                             String followHostText, String holderName) {
         this.paths = paths;
-        this.hostReader = hostReader;
-        this.hostInterval = hostInterval;
+        this.followHost = followHost;
+        this.followHostText = followHostText;
         this.holder = holderName + " (pid " + ProcessHandle.current().pid() + ")";
     }
 
-    /** The window's runner: this computer's battery every 2 s. */
+    /** The window's runner: follows this computer through UPower/logind where they answer, sysfs otherwise. */
     public static PowerSourceRunner forWindow(Function<VmDefinition, VmRuntimePaths> paths) {
-        return new PowerSourceRunner(paths, HostPowerReader.system(), Duration.ofSeconds(2), "the VMStation window");
+        return new PowerSourceRunner(paths, base -> HostPowerSources.followHost(Duration.ofSeconds(2), base),
+                "Following this computer's battery, charger and lid.", "the VMStation window");
     }
 
     /** Called with the id of a VM whose {@link #status} changed, on the runner's thread. */
@@ -190,11 +203,10 @@ public final class PowerSourceRunner implements AutoCloseable {
         }
         switch (e.choice) {
             case HOST -> {
-                HostPowerSource source = new HostPowerSource(hostReader, hostInterval, PowerState.defaults());
+                PowerSource source = followHost.apply(PowerState.defaults());
                 source.start(e.controller);
                 e.host = source;
-                e.set(true, "Following this computer's battery and charger (read every " + (hostInterval.toMillis() % 1000 == 0
-                        ? hostInterval.toSeconds() + " s" : hostInterval.toMillis() + " ms") + ").");
+                e.set(true, followHostText);
             }
             case SCRIPT -> play(e);
             default -> { }
@@ -344,7 +356,7 @@ public final class PowerSourceRunner implements AutoCloseable {
         SourceChoice startedSource;
         Path startedScenario;
         SourceLease lease;
-        HostPowerSource host;
+        PowerSource host;
         Thread scenarioThread;
         volatile SourceStatus status = SourceStatus.idle("Looking at the VM's power source…");
 

@@ -216,7 +216,7 @@ public final class PowerPanel extends ScrollPane {
         step.setStyle("-fx-font-family: \"DejaVu Sans Mono\", monospace; -fx-font-size: 12px;");
         VBox scenario = new VBox(6, player, step);
         visibleWhen(scenario, vm.sourceProperty().isEqualTo(SourceChoice.SCRIPT));
-        return card("Source", new VBox(10, sourceRow, text, scenario));
+        return card("Power source", new VBox(10, sourceRow, text, scenario));
     }
 
     private Node resourcesCard() {
@@ -242,6 +242,7 @@ public final class PowerPanel extends ScrollPane {
         Label l = new Label(label);
         TextField field = new TextField();
         field.setPrefColumnCount(8);
+        field.setPromptText("no limit");
         field.setId(id);
         field.setAccessibleText(label);
         field.textProperty().bindBidirectional(value);
