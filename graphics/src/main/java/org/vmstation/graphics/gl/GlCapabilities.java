@@ -42,7 +42,7 @@ public record GlCapabilities(GlHostFacts facts, List<ModeAvailability> modes) {
                 + (facts.hasVirgl() && !facts.venus() ? " (no Venus/Vulkan in this QEMU)" : ""));
         String displays = GlHostFacts.GL_DISPLAY_TYPES.stream().filter(facts.glDisplays()::contains).collect(Collectors.joining(", "));
         lines.add("GL displays:     " + (displays.isEmpty() ? "none" : displays));
-        lines.add("render nodes:    " + (facts.renderNodes().isEmpty() ? "none"
+        lines.add("render nodes:    " + (facts.renderNodes().isEmpty() ? "none (no GPU driver loaded: /dev/dri has no renderD* node)"
                 : facts.renderNodes().stream().map(RenderNode::toString).collect(Collectors.joining(", "))));
         lines.add("desktop:         " + (facts.hasGraphicalDisplay() ? facts.graphicalDisplay() : "none (DISPLAY and WAYLAND_DISPLAY are not set)"));
         for (ModeAvailability a : modes) {

@@ -75,6 +75,13 @@ class GlCapabilityDeciderTest {
     }
 
     @Test
+    void describeSaysWhyAGpuLessHostHasNoRenderNode() {
+        List<String> lines = GlCapabilityDecider.decide(RecordedHosts.ciUnderXvfb()).describe();
+        assertThat(lines).contains("render nodes:    none (no GPU driver loaded: /dev/dri has no renderD* node)",
+                "mode embedded in the console: unavailable - no render node: this host has no GPU driver loaded");
+    }
+
+    @Test
     void describeListsFactsAndEveryMode() {
         List<String> lines = GlCapabilityDecider.decide(RecordedHosts.intelDesktop()).describe();
         assertThat(lines).contains("devices:         virtio-gpu-gl, virtio-vga-gl", "virgl features:  OpenGL, Vulkan (Venus)",

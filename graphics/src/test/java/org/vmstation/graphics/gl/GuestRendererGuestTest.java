@@ -29,7 +29,7 @@ import org.vmstation.engine.runtime.VmState;
 @Tag("guest")
 @Tag("gui")
 class GuestRendererGuestTest {
-    static final int SECONDS = 20;
+    static final int SECONDS = 10;
     @TempDir static Path folders;
     static GuestImage glGuest;
     static GlDisplayBackend gl;
@@ -83,7 +83,7 @@ class GuestRendererGuestTest {
     private GuestGlReport runUntilReported(VmDefinition vm) throws Exception {
         Path serial = host.paths(vm).serialLog();
         try (SerialMarkerWatcher done = SerialMarkerWatcher.start(serial, GlGuestImageLocator.END_MARKER)) {
-            done.future().get(SECONDS + 180, TimeUnit.SECONDS);
+            done.future().get(SECONDS + 360, TimeUnit.SECONDS);
         }
         GuestGlReport report = GuestGlReport.parse(Files.readString(serial));
         host.powerOff(vm);
