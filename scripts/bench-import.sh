@@ -50,7 +50,7 @@ OVF
 (cd "$work/pkg" && tar --format=ustar -cf "$work/bench.ova" bench.ovf bench-disk1.vmdk)
 rm -rf "$work/pkg"
 ova_bytes=$(stat -c %s "$work/bench.ova")
-vms list >/dev/null # warm the class-data archive and create the library
+vms list >/dev/null 2>&1 # warm the class-data archive and create the library
 
 allocated() { du -s -B1 "$1" 2>/dev/null | cut -f1 || echo 0; }
 # start_sampler DIR: records the largest allocation under DIR, above what it held at the start, in $work/peak.
@@ -85,9 +85,9 @@ for ((i = 1; i <= rounds; i++)); do
       t0=$(now); vms import "$work/bench.ova" --name "Bench $i" >/dev/null 2>&1; t1=$(now)
       peak=$(stop_sampler "$work/lib")
       vm_times+=($(( (t1 - t0) / 1000000 ))); vm_peaks+=("$peak")
-      folder="$(vms show "Bench $i" --json | grep -o '"folder" : "[^"]*"' | cut -d'"' -f4)"
+      folder="$(vms show "Bench $i" --json 2>/dev/null | grep -o '"folder" : "[^"]*"' | cut -d'"' -f4)"
       result=$(allocated "$folder/disk1.qcow2"); results+=("$result")
-      vms delete "Bench $i" >/dev/null
+      vms delete "Bench $i" >/dev/null 2>&1
       echo "round $i: vmstation import ${vm_times[-1]} ms, peak extra disk $(mib "$peak") MiB (resulting qcow2 $(mib "$result") MiB)" >&2
     else
       mkdir -p "$work/manual"
