@@ -208,6 +208,18 @@ public final class OsInfoDatabase {
             .comparing(OsInfoEntry::releaseDate, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
             .thenComparing(OsInfoEntry::name);
 
+    /**
+     * For callers with their own fallback (the ISO importer): the installed database's exact match for
+     * {@code iso}, empty when the database is missing, the image unreadable or no medium matches.
+     */
+    public static Optional<IsoMatch> detectInstalled(Path iso) {
+        try {
+            return system().detectFromIso(iso).filter(IsoMatch::exact);
+        } catch (OsInfoException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Reads {@code iso}'s primary volume descriptor and finds its OS: see {@link #detect(IsoVolumeDescriptor)}. */
     public Optional<IsoMatch> detectFromIso(Path iso) throws OsInfoException {
         return detect(IsoVolumeDescriptor.read(iso));

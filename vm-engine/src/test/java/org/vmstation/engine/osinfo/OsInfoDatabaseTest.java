@@ -128,6 +128,18 @@ class OsInfoDatabaseTest {
     }
 
     @Test
+    void theIsoImporterAsksTheDatabaseFirst() throws Exception {
+        // the text rules alone take "CCCOMA" for Windows 10; the volume and publisher ids say Windows 11
+        Path iso = IsoImages.make(dir, "install.iso", "CCCOMA_X64FRE_EN-US_DV9", "MICROSOFT CORPORATION");
+        var vm = org.vmstation.engine.importer.ImporterRegistry.standard().read(iso).vms().getFirst();
+        assertThat(vm.definition().osType()).isEqualTo("windows11");
+        assertThat(vm.warnings()).anySatisfy(w -> assertThat(w.toString()).contains("Detected Microsoft Windows 11").contains("win11"));
+        Path unknown = IsoImages.make(dir, "debian-13.iso", "Debian 13.1.0 amd64 n", null);
+        assertThat(OsInfoDatabase.detectInstalled(unknown)).as("guesses are left to the importer's own rules").isEmpty();
+        assertThat(org.vmstation.engine.importer.ImporterRegistry.standard().read(unknown).vms().getFirst().definition().osType()).isEqualTo("debian");
+    }
+
+    @Test
     void notAnIsoIsRefusedClearly() throws Exception {
         Path small = Files.writeString(dir.resolve("small.iso"), "hello");
         assertThatThrownBy(() -> db.detectFromIso(small)).isInstanceOf(OsInfoException.class)

@@ -48,9 +48,12 @@ public final class IsoImporter implements VmImporter {
         String label = volumeLabel(file);
         Path abs = file.toAbsolutePath().normalize();
         String stem = abs.getFileName().toString().replaceFirst("(?i)\\.iso$", "");
-        String os = OsMapping.fromText(label);
+        // the osinfo database knows installers by their exact identifiers; the text rules are the fallback
+        var known = org.vmstation.engine.osinfo.OsInfoDatabase.detectInstalled(file);
+        String os = known.map(m -> OsMapping.fromLibosinfo(m.os().id())).orElseGet(() -> OsMapping.fromText(label));
         if (os.equals("other")) os = OsMapping.fromText(stem);
         ImportedVmBuilder vm = new ImportedVmBuilder(file, "installer ISO (volume label '" + label + "')");
+        known.ifPresent(m -> vm.info("operating system", m.describe() + " (osinfo " + m.os().shortId() + ")"));
         vm.name(label.isBlank() ? stem : prettify(label)).osType(os).sourceOsId(label);
         boolean windows = OsMapping.isWindows(os);
         vm.cpus(2).memoryMiB(windows ? 4096 : 2048);
