@@ -70,10 +70,13 @@ public final class OsPresets {
         return presets.stream().filter(p -> p.id().equalsIgnoreCase(id)).findFirst();
     }
 
-    /** The preset of an OS type id, or the generic one. */
+    /** The preset of an OS type id (or of the importers' spelling of it), or the generic one. */
     public OsPreset forOsType(String id) {
-        return byId(id).orElseGet(() -> byId("other").orElse(presets.getLast()));
+        return byId(id).or(() -> byId(ALIASES.getOrDefault(id, ""))).orElseGet(() -> byId("other").orElse(presets.getLast()));
     }
+
+    /** Ids the engine's OS mapping uses for a preset that is named otherwise here. */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.of("arch", "archlinux");
 
     /** Guesses the OS from an installer image's file name; empty when nothing matches. */
     public Optional<OsPreset> detectFromIso(String fileName) {

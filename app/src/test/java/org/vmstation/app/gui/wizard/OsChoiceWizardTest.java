@@ -166,6 +166,17 @@ class OsChoiceWizardTest {
     }
 
     @Test
+    void everyOsTypeTheDatabaseMapsToHasAPresetForItsIconAndLabel() throws Exception {
+        OsPresets presets = OsPresets.bundled();
+        for (OsChoice c : OsChoices.system(presets).all()) {
+            assertThat(presets.forOsType(c.osType()).id()).as(c.label() + " -> " + c.osType()).isEqualTo(c.osType());
+        }
+        assertThat(presets.forOsType("arch").id()).as("the importers' spelling").isEqualTo("archlinux");
+        assertThat(presets.forOsType("windows-server-2022").family()).isEqualTo("windows");
+        assertThat(presets.forOsType("no-such-os").id()).isEqualTo("other");
+    }
+
+    @Test
     void aPartlyBrokenDatabaseSaysWhatWasLeftOut() throws Exception {
         Path root = dir.resolve("osinfo");
         Files.createDirectories(root.resolve("os/x"));
