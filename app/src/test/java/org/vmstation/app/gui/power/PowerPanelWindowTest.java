@@ -2,23 +2,16 @@ package org.vmstation.app.gui.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +113,7 @@ class PowerPanelWindowTest extends FxRobot {
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !charger.isSelected() && lid.isSelected()
                         && lookup("#power-battery").queryAs(Label.class).getText().contains("discharging"));
                 assertThat(lastChange.getStyle()).doesNotContain("danger");
-                Path shot = screenshot(stage.getScene(), "power-panel");
+                Path shot = PanelScreenshot.save(stage.getScene(), "power-panel");
                 assertThat(shot).isNotEmptyFile();
             } finally {
                 if (host.status(laptop).state().isActive()) host.powerOff(laptop);
@@ -132,26 +125,5 @@ class PowerPanelWindowTest extends FxRobot {
                 host.close();
             }
         }
-    }
-
-    /** Saves the scene as target/screenshots/NAME.png for people and CI artifacts. */
-    private static Path screenshot(Scene scene, String name) throws Exception {
-        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                shot.complete(scene.snapshot(null));
-            } catch (Throwable t) {
-                shot.completeExceptionally(t);
-            }
-        });
-        WritableImage img = shot.get(10, TimeUnit.SECONDS);
-        int w = (int) img.getWidth(), h = (int) img.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = img.getPixelReader();
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out.setRGB(x, y, r.getArgb(x, y));
-        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-        Path file = folder.resolve(name + ".png");
-        ImageIO.write(out, "png", file.toFile());
-        return file;
     }
 }
