@@ -33,6 +33,7 @@ final class OvfDescriptorReader {
     private final Map<String, Element> disksById = new LinkedHashMap<>();
     private final List<ImportWarning> fileWarnings = new ArrayList<>();
     private final List<String> ganetiMacs = new ArrayList<>();
+    private final java.util.Set<String> referencedDisks = new java.util.HashSet<>();
     private final String version;
     private final String dialect;
 
@@ -73,7 +74,7 @@ final class OvfDescriptorReader {
             throw new ImportException(file, "holds no <VirtualSystem> (nor <Content xsi:type=\"ovf:VirtualSystem_Type\">); nothing to import");
         }
         List<ImportedVm> out = new ArrayList<>();
-        for (Element vs : systems) out.add(readSystem(vs));
+        for (Element vs : systems) out.add(readSystem(vs, systems.size() == 1));
         return out;
     }
 
@@ -144,7 +145,7 @@ final class OvfDescriptorReader {
         }
     }
 
-    private ImportedVm readSystem(Element vs) throws ImportException {
+    private ImportedVm readSystem(Element vs, boolean onlySystem) throws ImportException {
         ImportedVmBuilder vm = new ImportedVmBuilder(file, formatName());
         String name = Dom.childText(vs, "Name");
         Element hw = section(vs, "VirtualHardwareSection");
@@ -161,6 +162,15 @@ final class OvfDescriptorReader {
         if (systemType != null && !systemType.isBlank()) vm.info("hardware", "source hardware family: " + systemType);
         readHardware(vs, hw, vm);
         readVendorExtras(vs, hw, vm);
+        if (onlySystem) {
+            // with one VirtualSystem every declared disk is its own; one no hardware item attaches would be lost silently
+            for (Element d : disksById.values()) {
+                if (referencedDisks.contains(Dom.attr(d, "diskId"))) continue;
+                String what = Dom.attr(d, "lun_id") != null ? "an iSCSI LUN" : "declared in the DiskSection";
+                vm.dropped("disk", "disk '" + Dom.attr(d, "disk-alias", Dom.attr(d, "diskId")) + "' (" + what
+                        + ") is attached by no hardware item; not imported");
+            }
+        }
         return vm.build();
     }
 
@@ -244,7 +254,13 @@ final class OvfDescriptorReader {
         String option = deploymentOption(vm);
         for (Element c : Dom.children(hw)) {
             String l = Dom.localName(c);
-            if ((l.equals("Item") || l.equals("EthernetPortItem") || l.equals("StorageItem")) && inConfiguration(c, option)) items.add(item(c));
+            if (!(l.equals("Item") || l.equals("EthernetPortItem") || l.equals("StorageItem"))) continue;
+            if (inConfiguration(c, option)) {
+                items.add(item(c));
+            } else {
+                // disks of the deployment options not chosen are accounted for by that choice (reported above)
+                for (String h : item(c).hostResources()) referencedDisks.add(h.strip().replaceFirst("^(ovf:)?/disk/", ""));
+            }
         }
         Map<String, Item> byId = new HashMap<>();
         for (Item i : items) if (i.id() != null) byId.put(i.id(), i);
@@ -382,9 +398,10 @@ final class OvfDescriptorReader {
                 vm.dropped("disk", "disk '" + it.label() + "' refers to '" + host + "', which no Disk or File of the descriptor declares");
                 return;
             }
-            addDiskFile(vm, it.label(), Dom.attr(f, "href"), null, -1, bus);
+            addDiskFile(vm, it.label(), Dom.attr(f, "href"), null, null, -1, bus);
             return;
         }
+        referencedDisks.add(Dom.attr(disk, "diskId"));
         String fileRef = Dom.attr(disk, "fileRef");
         Element f = fileRef == null ? null : fileRef(fileRef);
         if (f == null) {
@@ -399,7 +416,14 @@ final class OvfDescriptorReader {
             vm.dropped("disk", "disk '" + Dom.attr(disk, "disk-alias", it.label()) + "' is a storage LUN, not an image; it cannot be imported");
             return;
         }
-        addDiskFile(vm, it.label(), Dom.attr(f, "href"), Dom.attr(disk, "format"), capacity(disk, vm), bus);
+        referencedDisks.add(Dom.attr(disk, "diskId"));
+        // oVirt writes the VMware sparse URI for every disk; its volume-format says what the image really is
+        DiskFormat volume = switch (Dom.attr(disk, "volume-format", "").toUpperCase(Locale.ROOT)) {
+            case "RAW" -> DiskFormat.RAW;
+            case "COW" -> DiskFormat.QCOW2;
+            default -> null;
+        };
+        addDiskFile(vm, it.label(), Dom.attr(f, "href"), Dom.attr(disk, "format"), volume, capacity(disk, vm), bus);
     }
 
     /** A File by id; oVirt refers to files by "imageGroup/imageId", the File's href, so that is tried too. */
@@ -442,7 +466,8 @@ final class OvfDescriptorReader {
         return -1;
     }
 
-    private void addDiskFile(ImportedVmBuilder vm, String label, String href, String formatUri, long capacity, DiskBus bus) {
+    private void addDiskFile(ImportedVmBuilder vm, String label, String href, String formatUri, DiskFormat volumeFormat, long capacity,
+                             DiskBus bus) {
         if (href == null || href.isBlank()) {
             vm.dropped("disk", "disk '" + label + "' has a File without href");
             return;
@@ -452,7 +477,7 @@ final class OvfDescriptorReader {
             vm.dropped("disk", "disk '" + label + "' (" + href + "): " + loc.problem());
             return;
         }
-        DiskFormat declared = OvfDiskFormats.declared(formatUri, href);
+        DiskFormat declared = volumeFormat != null ? volumeFormat : OvfDiskFormats.declared(formatUri, href);
         DiskFormat format = loc.probe() != null ? loc.probe().format() : declared;
         String detail = loc.probe() != null ? loc.probe().detail() : OvfDiskFormats.detail(formatUri);
         long cap = capacity > 0 ? capacity : loc.probe() != null ? loc.probe().capacity() : -1;
