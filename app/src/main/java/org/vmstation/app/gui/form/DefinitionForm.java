@@ -50,6 +50,7 @@ public final class DefinitionForm {
     private final ObjectProperty<NetworkSpec.Mode> networkMode = new SimpleObjectProperty<>(this, "networkMode", NetworkSpec.Mode.NAT);
     private final StringProperty forwards = new SimpleStringProperty(this, "forwards", "");
     private final ObjectProperty<DisplaySpec.Adapter> displayAdapter = new SimpleObjectProperty<>(this, "displayAdapter", DisplaySpec.Adapter.VIRTIO_VGA);
+    private final ObjectProperty<DisplaySpec.Acceleration3d> acceleration3d = new SimpleObjectProperty<>(this, "acceleration3d", DisplaySpec.Acceleration3d.OFF);
     private final BooleanProperty serialConsole = new SimpleBooleanProperty(this, "serialConsole", true);
     private final StringProperty tags = new SimpleStringProperty(this, "tags", "");
     private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
@@ -71,7 +72,7 @@ public final class DefinitionForm {
 
     private List<Observable> fields() {
         return Arrays.asList(name, osType, memoryMiB, cpus, firmware, isoPath, bootSource, kernelPath, initrdPath,
-                kernelCommandLine, networkMode, forwards, displayAdapter, serialConsole, tags, notes);
+                kernelCommandLine, networkMode, forwards, displayAdapter, acceleration3d, serialConsole, tags, notes);
     }
 
     /** Replaces every field with the definition's values. */
@@ -92,6 +93,7 @@ public final class DefinitionForm {
             networkMode.set(d.network().mode());
             forwards.set(String.join(", ", d.network().forwards().stream().map(PortForward::toString).toList()));
             displayAdapter.set(d.display().adapter());
+            acceleration3d.set(d.display().acceleration3d());
             serialConsole.set(d.serialConsole());
             tags.set(String.join(", ", d.tags()));
             notes.set(d.notes());
@@ -118,7 +120,7 @@ public final class DefinitionForm {
                 .firmware(firmware.get())
                 .network(new NetworkSpec(networkMode.get(), base.network().model(), base.network().macAddress(),
                         networkMode.get() == NetworkSpec.Mode.NAT ? fwd : List.of()))
-                .display(new DisplaySpec(displayAdapter.get(), base.display().acceleration3d()))
+                .display(new DisplaySpec(displayAdapter.get(), acceleration3d.get()))
                 .serialConsole(serialConsole.get())
                 .tags(splitTags(tags.get()))
                 .notes(notes.get());
@@ -192,6 +194,8 @@ public final class DefinitionForm {
     public ObjectProperty<NetworkSpec.Mode> networkModeProperty() { return networkMode; }
     public StringProperty forwardsProperty() { return forwards; }
     public ObjectProperty<DisplaySpec.Adapter> displayAdapterProperty() { return displayAdapter; }
+    /** 3-D acceleration: Off, Auto or On (see the graphics module's ThreeDModeResolver). */
+    public ObjectProperty<DisplaySpec.Acceleration3d> acceleration3dProperty() { return acceleration3d; }
     public BooleanProperty serialConsoleProperty() { return serialConsole; }
     public StringProperty tagsProperty() { return tags; }
     public StringProperty notesProperty() { return notes; }

@@ -37,6 +37,7 @@ public final class SettingsViewModel {
     private final BooleanBinding hardwareLocked;
     private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving");
     private final BooleanBinding canSave;
+    private final ThreeDProbeViewModel threeD;
 
     public SettingsViewModel(VmItem vm, List<VmDefinition> library, Path vmFolder, VmCatalog catalog, TaskExecutor executor,
                              NotificationCenter notifications) {
@@ -49,6 +50,7 @@ public final class SettingsViewModel {
         form = new DefinitionForm(vm.definition(), this::context);
         hardwareLocked = Bindings.createBooleanBinding(() -> vm.state().isActive(), vm.stateProperty());
         canSave = Bindings.createBooleanBinding(() -> form.isValid() && !saving.get(), form.problems(), saving);
+        threeD = new ThreeDProbeViewModel(form.displayAdapterProperty(), form.acceleration3dProperty());
     }
 
     private ValidationContext context() { return ValidationContext.localHost(otherNames, vmFolder); }
@@ -83,4 +85,6 @@ public final class SettingsViewModel {
     public BooleanBinding hardwareLockedProperty() { return hardwareLocked; }
     public BooleanBinding canSaveProperty() { return canSave; }
     public VmItem vm() { return vm; }
+    /** The display page's 3-D probe and what the Off/Auto/On choice gives on this host. */
+    public ThreeDProbeViewModel threeD() { return threeD; }
 }

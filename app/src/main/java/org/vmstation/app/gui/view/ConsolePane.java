@@ -44,6 +44,13 @@ final class ConsolePane extends BorderPane {
     private javafx.beans.value.ObservableValue<org.vmstation.app.gui.prefs.Preferences> preferences =
             new javafx.beans.property.SimpleObjectProperty<>(org.vmstation.app.gui.prefs.Preferences.DEFAULTS);
     private final Label hostKeyHint = new Label();
+    private final Label threeDText = new Label();
+    private final Button showThreeD = new Button("Show 3-D window", Icons.icon(Icons.DETACH));
+    private final HBox threeDBanner;
+    private javafx.collections.ObservableMap<String, org.vmstation.graphics.gl.ThreeDFallbackStarter.Outcome> startOutcomes =
+            javafx.collections.FXCollections.observableHashMap();
+    /** What QEMU's command line said about 3-D for a VM this window did not start, by VM id. */
+    private final java.util.Map<String, org.vmstation.app.gui.details.ThreeDConsoleNote> seenRunning = new java.util.HashMap<>();
 
     ConsolePane(VmHost host, ConsoleProvider provider, TaskExecutor executor, NotificationCenter notifications) {
         this.host = host;
@@ -68,13 +75,72 @@ final class ConsolePane extends BorderPane {
         hostKeyHint.setId("console-host-key");
         HBox bar = new HBox(6, hostKeyHint, spacer, detach, fullScreen);
         bar.getStyleClass().add("console-bar");
+        threeDText.setWrapText(true);
+        threeDText.setId("console-3d-note");
+        threeDText.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(threeDText, Priority.ALWAYS);
+        threeDText.setMaxWidth(Double.MAX_VALUE);
+        showThreeD.setId("console-show-3d");
+        showThreeD.setMinWidth(Region.USE_PREF_SIZE);
+        showThreeD.setAccessibleText("Show the 3-D window");
+        showThreeD.setOnAction(e -> focusThreeDWindow());
+        threeDBanner = new HBox(10, Icons.icon(Icons.INFO, "accent"), threeDText, showThreeD);
+        threeDBanner.getStyleClass().add("three-d-banner");
+        threeDBanner.setId("console-3d-banner");
+        threeDBanner.managedProperty().bind(threeDBanner.visibleProperty());
+        threeDBanner.setVisible(false);
+        setTop(threeDBanner);
         setCenter(screen);
         setBottom(bar);
         showPlaceholder("Select a VM to see its screen.");
     }
 
+    /** The window's start outcomes by VM id: the 3-D mode each got and what failed. */
+    void useStartOutcomes(javafx.collections.ObservableMap<String, org.vmstation.graphics.gl.ThreeDFallbackStarter.Outcome> outcomes) {
+        startOutcomes = outcomes;
+        outcomes.addListener((javafx.collections.MapChangeListener<String, org.vmstation.graphics.gl.ThreeDFallbackStarter.Outcome>) c -> {
+            seenRunning.remove(c.getKey());
+            if (vm != null && vm.id().equals(c.getKey())) showThreeDNote(vm);
+        });
+    }
+
+    /** The 3-D banner: why the screen is in QEMU's window, or what failed; hidden when there is nothing to say. */
+    private void showThreeDNote(VmItem item) {
+        boolean active = item != null && item.state().isActive();
+        org.vmstation.app.gui.details.ThreeDConsoleNote note = !active ? org.vmstation.app.gui.details.ThreeDConsoleNote.NONE
+                : startOutcomes.containsKey(item.id()) ? org.vmstation.app.gui.details.ThreeDConsoleNote.of(startOutcomes.get(item.id()), item.name())
+                : seenRunning.getOrDefault(item.id(), org.vmstation.app.gui.details.ThreeDConsoleNote.NONE);
+        threeDText.setText(note.text());
+        threeDBanner.setVisible(!note.text().isEmpty());
+        showThreeD.setVisible(note.offerWindow());
+        showThreeD.setManaged(note.offerWindow());
+        threeDBanner.getStyleClass().remove("failed");
+        if (note.failed()) threeDBanner.getStyleClass().add("failed");
+        threeDText.setAccessibleText(note.text());
+    }
+
+    private void focusThreeDWindow() {
+        if (vm == null) return;
+        String title = org.vmstation.app.gui.details.QemuWindowFocus.titleFor(vm.name());
+        showThreeD.setDisable(true);
+        executor.execute(BackgroundTask.of("Showing " + title, p -> org.vmstation.app.gui.details.QemuWindowFocus.show(title))
+                .onSuccess(said -> {
+                    showThreeD.setDisable(false);
+                    lastFocusResult = said;
+                    showThreeD.setTooltip(new Tooltip(said));
+                    if (!said.startsWith("Brought")) notifications.info("3-D window", said);
+                })
+                .onFailure(e -> showThreeD.setDisable(false)));
+    }
+
+    /** What the last press of "Show 3-D window" did, for tests and the tooltip. */
+    private String lastFocusResult = "";
+
+    String lastFocusResult() { return lastFocusResult; }
+
     /** Shows {@code item}'s console if it runs; called on selection and state changes. */
     void show(VmItem item) {
+        showThreeDNote(item);
         boolean active = item != null && (item.state() == org.vmstation.engine.runtime.VmState.RUNNING
                 || item.state() == org.vmstation.engine.runtime.VmState.PAUSED);
         var state = item == null ? null : item.state();
@@ -88,7 +154,19 @@ final class ConsolePane extends BorderPane {
         showPlaceholder("Connecting to " + item.name() + "…");
         int gen = ++generation;
         var def = item.definition();
-        executor.execute(BackgroundTask.of("Opening the console of " + item.name(), p -> host.paths(def).vncSocket())
+        boolean askQemu = !startOutcomes.containsKey(item.id());
+        executor.execute(BackgroundTask.of("Opening the console of " + item.name(), p -> {
+                    var paths = host.paths(def);
+                    if (askQemu) {
+                        var note = org.vmstation.app.gui.details.ThreeDConsoleNote.fromCommandLine(
+                                org.vmstation.app.gui.details.ThreeDConsoleNote.runningCommandLine(paths.pidFile()), def.name());
+                        executor.runOnUiThread(() -> {
+                            seenRunning.put(def.id(), note);
+                            if (vm == item) showThreeDNote(item);
+                        });
+                    }
+                    return paths.vncSocket();
+                })
                 .onSuccess(socket -> {
                     if (gen != generation) return;
                     try {

@@ -225,6 +225,14 @@ public final class DetailsView extends StackPane {
         serialLog.follow(paths::serialLog);
     }
 
+    /** The console shows the 3-D outcome of this window's starts (why the screen is elsewhere, what failed). */
+    public void useStartOutcomes(javafx.collections.ObservableMap<String, org.vmstation.graphics.gl.ThreeDFallbackStarter.Outcome> outcomes) {
+        console.useStartOutcomes(outcomes);
+    }
+
+    /** For tests: what the console's "Show 3-D window" button did last. */
+    public String lastThreeDWindowResult() { return console.lastFocusResult(); }
+
     /** The console follows Preferences › Host key. */
     public void useHostKey(javafx.beans.value.ObservableValue<org.vmstation.app.gui.prefs.Preferences> prefs) { console.useHostKey(prefs); }
 

@@ -131,6 +131,7 @@ public final class MainWindow {
         stage.setMinHeight(520);
         followTheme();
         detailsView.useHostKey(preferences.currentProperty());
+        detailsView.useStartOutcomes(actions.startOutcomes());
 
         monitor = new StateMonitor(catalog, host, executor::runOnUiThread, library::merge, status -> {
             library.apply(status);
@@ -385,6 +386,8 @@ public final class MainWindow {
                 .onSuccess(folder -> {
                     SettingsViewModel vm = new SettingsViewModel(item, library.allItems().stream().map(VmItem::definition).toList(),
                             folder, catalog, executor, notifications);
+                    String qemu = preferences.get().qemuBinary();
+                    vm.threeD().load(executor, org.vmstation.app.gui.settings.ThreeDProbeViewModel.thisHost(qemu.isEmpty() ? null : java.nio.file.Path.of(qemu)));
                     SettingsDialog[] dialog = new SettingsDialog[1];
                     dialog[0] = new SettingsDialog(stage, vm, presets, () -> vm.save(saved -> {
                         library.replace(saved);
@@ -518,4 +521,5 @@ public final class MainWindow {
     public NewVmWizard openWizard() { return openWizard; }
     public LibraryView libraryView() { return libraryView; }
     public LiveThumbnails thumbnails() { return thumbnails; }
+    public DetailsView detailsView() { return detailsView; }
 }

@@ -27,6 +27,9 @@ import org.vmstation.app.gui.prefs.Theme;
 public final class PreferencesDialog extends Dialog<ButtonType> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
+    /** Messages wrap at this width instead of widening the dialog. */
+    private static final double WRAP_WIDTH = 460;
+
     private final TabPane tabs = new TabPane();
 
     public PreferencesDialog(Window owner, PreferencesViewModel vm, Runnable onSaveRequested) {
@@ -116,6 +119,8 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         l.textProperty().bind(text);
         l.getStyleClass().add(styleClass);
         l.setWrapText(true);
+        l.setPrefWidth(WRAP_WIDTH);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setId(id);
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
@@ -126,6 +131,8 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         Label h = new Label(text);
         h.getStyleClass().add("field-hint");
         h.setWrapText(true);
+        h.setPrefWidth(WRAP_WIDTH);
+        h.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return h;
     }
 

@@ -102,13 +102,25 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         adapter.getItems().setAll(DisplaySpec.Adapter.values());
         adapter.valueProperty().bindBidirectional(form.displayAdapterProperty());
         display.field("Adapter", adapter);
+        ChoiceBox<DisplaySpec.Acceleration3d> threeD = new ChoiceBox<>();
+        threeD.getItems().setAll(DisplaySpec.Acceleration3d.values());
+        threeD.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(DisplaySpec.Acceleration3d a) {
+                return a == null ? "" : switch (a) { case OFF -> "Off"; case AUTO -> "Auto"; case ON -> "On"; };
+            }
+            @Override public DisplaySpec.Acceleration3d fromString(String s) { return null; }
+        });
+        threeD.valueProperty().bindBidirectional(form.acceleration3dProperty());
+        threeD.setId("settings-3d");
+        display.field("3-D acceleration", threeD);
+        display.full(threeDProbe(vm.threeD()));
         CheckBox serial = new CheckBox("Serial console");
         serial.selectedProperty().bindBidirectional(form.serialConsoleProperty());
         display.full(serial);
 
         for (Node locked : List.of(system, boot, network, display)) locked.disableProperty().bind(vm.hardwareLockedProperty());
         TabPane tabs = new TabPane(new Tab("General", pad(general)), new Tab("System", pad(system)), new Tab("Boot and disks", pad(boot)),
-                new Tab("Network", pad(network)), new Tab("Display", pad(display)));
+                new Tab("Network", pad(network)), new Tab("Display", scroll(pad(display))));
         tabs.getTabs().forEach(t -> t.setClosable(false));
         Label lock = new Label();
         lock.getStyleClass().add("lock-banner");
@@ -127,6 +139,61 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         save.setId("settings-save");
         save.disableProperty().bind(vm.canSaveProperty().not());
         save.addEventFilter(ActionEvent.ACTION, e -> { e.consume(); onSaveRequested.run(); });
+    }
+
+    /** What this host offers for 3-D: each mode with why it is unavailable, the probe's facts, and what the setting gives. */
+    private static Node threeDProbe(org.vmstation.app.gui.settings.ThreeDProbeViewModel probe) {
+        VBox box = new VBox(4);
+        box.getStyleClass().add("gl-probe");
+        box.setId("settings-3d-probe");
+        Label outcome = new Label();
+        outcome.setWrapText(true);
+        outcome.setId("settings-3d-outcome");
+        outcome.textProperty().bind(probe.outcomeProperty());
+        outcome.setStyle("-fx-font-weight: bold;");
+        Runnable render = () -> {
+            box.getChildren().clear();
+            if (!probe.statusProperty().get().isEmpty()) {
+                Label s = new Label(probe.statusProperty().get());
+                s.getStyleClass().add("field-hint");
+                s.setWrapText(true);
+                box.getChildren().add(s);
+                return;
+            }
+            box.getChildren().add(outcome);
+            for (var row : probe.modes()) {
+                Label state = new Label(row.available() ? "available" : "unavailable");
+                state.getStyleClass().add(row.available() ? "mode-ok" : "mode-no");
+                state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Label name = new Label(row.mode() + ":");
+                name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Label why = new Label(row.explanation());
+                why.setWrapText(true);
+                why.getStyleClass().add("field-hint");
+                javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(6, name, state, why);
+                line.setId("settings-3d-mode-" + row.mode().replace(' ', '-'));
+                line.setAccessibleText(row.mode() + ": " + (row.available() ? "available" : "unavailable") + ". " + row.explanation());
+                box.getChildren().add(line);
+            }
+            for (String fact : probe.facts()) {
+                Label f = new Label(fact.replaceAll(":\\s+", ": "));
+                f.getStyleClass().add("field-hint");
+                f.setWrapText(true);
+                box.getChildren().add(f);
+            }
+        };
+        probe.capabilitiesProperty().addListener(o -> render.run());
+        probe.statusProperty().addListener(o -> render.run());
+        render.run();
+        box.setPadding(new javafx.geometry.Insets(4, 0, 8, 0));
+        return box;
+    }
+
+    private static Node scroll(Node n) {
+        javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(n);
+        sp.setFitToWidth(true);
+        sp.setStyle("-fx-background-color: transparent; -fx-background: -color-bg;");
+        return sp;
     }
 
     private static Node pad(Node n) {
