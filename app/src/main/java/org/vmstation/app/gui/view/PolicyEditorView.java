@@ -86,8 +86,8 @@ public final class PolicyEditorView extends VBox {
         undo.disableProperty().bind(vm.canUndo().not());
         undo.setOnAction(e -> vm.undoSelected());
 
-        Label hint = new Label("Rule changes are saved and take effect at once. Rules act when their condition starts and are undone when it ends. Suspend to disk is not"
-                + " available yet: such a rule pauses the VMs and says so.");
+        Label hint = new Label("Rule changes are saved and take effect at once. Rules act when their condition starts and are"
+                + " undone when it ends. Suspend to disk is not available yet: such a rule pauses the VMs and says so.");
         hint.getStyleClass().add("field-hint");
         hint.setWrapText(true);
 

@@ -38,12 +38,13 @@ final class PrivateBus implements AutoCloseable {
                 </busconfig>
                 """.formatted(dir.resolve("bus.sock")));
         Process p = new ProcessBuilder("dbus-daemon", "--config-file=" + config, "--nofork", "--print-address=1")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                // as root it complains it cannot raise its fd limit: harmless, so kept out of the test output
+                .redirectError(dir.resolve("bus.log").toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String address = out.readLine();
         if (address == null || !address.startsWith("unix:")) {
             p.destroyForcibly();
-            throw new IOException("dbus-daemon did not print its address (got " + address + ")");
+            throw new IOException("dbus-daemon did not print its address (got " + address + "); it said: " + Files.readString(dir.resolve("bus.log")));
         }
         return new PrivateBus(p, address.strip());
     }
