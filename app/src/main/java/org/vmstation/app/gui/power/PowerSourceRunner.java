@@ -112,7 +112,7 @@ public final class PowerSourceRunner implements AutoCloseable {
             stopRun(e);
             e.choice = choice;
             if (scenario != null) e.scenario = scenario;
-            startRun(e);
+            startRun(e, false);
             changed(e);
         });
     }
@@ -156,11 +156,12 @@ public final class PowerSourceRunner implements AutoCloseable {
         e.choice = SourceChoice.fromSetting(settings.source());
         e.scenario = settings.scenario();
         e.startedSource = startedSource(e);
-        startRun(e);
+        startRun(e, true);
         changed(e);
     }
 
-    private void startRun(Entry e) {
+    /** @param adopting first sight of the VM: a source its start began in this process is left running */
+    private void startRun(Entry e, boolean adopting) {
         if (!e.devices) return;
         boolean backendRunsOther = e.startedSource != null && e.startedSource != SourceChoice.MANUAL && e.startedSource != e.choice;
         String keepsRunning = backendRunsOther ? " The " + describe(e.startedSource) + " source this window started with the VM"
@@ -185,12 +186,13 @@ public final class PowerSourceRunner implements AutoCloseable {
             e.set(false, "Cannot run the " + describe(e.choice) + " source: " + ex.getMessage());
             return;
         }
-        if (e.startedSource == e.choice && e.choice == SourceChoice.HOST) {
+        if (adopting && e.startedSource == e.choice && e.choice == SourceChoice.HOST) {
             // the engine's power backend in this process runs it since the VM started here
             e.set(true, "Following this computer's battery and charger (started with the VM).");
             return;
         }
-        if (e.startedSource == e.choice && e.choice == SourceChoice.SCRIPT && e.scenario != null && e.scenario.equals(e.startedScenario)) {
+        if (adopting && e.startedSource == SourceChoice.SCRIPT && e.choice == SourceChoice.SCRIPT && e.scenario != null
+                && e.scenario.equals(e.startedScenario)) {
             e.set(true, "Playing " + e.scenario.getFileName() + " (started with the VM).");
             return;
         }
