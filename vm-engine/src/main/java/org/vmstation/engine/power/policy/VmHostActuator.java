@@ -14,14 +14,15 @@ import org.vmstation.engine.runtime.VmStatus;
  * The policy's actions on a real {@link VmHost}: pause and resume through the host, the CPU cap through
  * {@link ResourceController} (lifting a policy cap restores the VM's own {@code resources.cpu-percent}).
  *
- * <p>Suspend to disk is not available: QEMU 7.2 (the oldest QEMU VMStation supports) can save a VM's state only
+ * <p>Suspend to disk is not available: QEMU 7.2 (Debian 12's, the CI's) can save a VM's state only
  * by migrating it into a shell command ({@code exec:}, which VMStation never uses) or over a socket or file
- * descriptor, and VMStation cannot start a VM from a saved state yet. Such a rule pauses the VM instead (its
+ * descriptor ({@code file:} arrived in QEMU 8.2; 7.2.22 answers "unknown migration protocol: file:..."), and
+ * VMStation cannot start a VM from a saved state yet. Such a rule pauses the VM instead (its
  * memory stays in RAM) and says so; the log and a warning show it.
  */
 public final class VmHostActuator implements PolicyActuator {
-    static final String NO_SUSPEND = "suspend to disk is not available: this QEMU (7.2) cannot save a VM to a file without a shell, "
-            + "and VMStation cannot restore a saved VM yet; paused instead (its memory stays in RAM)";
+    static final String NO_SUSPEND = "suspend to disk is not available yet: VMStation cannot save a VM's state to a file and restore it"
+            + " (QEMU 7.2 has no file: migration); paused instead, its memory stays in RAM";
     private final VmHost host;
     private final Callable<List<VmDefinition>> definitions;
 

@@ -30,7 +30,8 @@ import org.vmstation.engine.runtime.VmState;
 
 /**
  * The policy against a real running guest: "on battery: pause background VMs" pauses it (QEMU says paused) when
- * the host goes on battery and resumes it when AC returns. Only the host battery is faked.
+ * the host goes on battery and resumes it when AC returns; "battery below 15 %: suspend to disk" pauses it and
+ * says suspend to disk is not available. Only the host battery is faked.
  */
 @Tag("guest")
 class PolicyGuestTest {
@@ -66,6 +67,16 @@ class PolicyGuestTest {
                     battery.set(onAc(89));
                     assertThat(awaitState(host, vm, VmState.RUNNING)).as("resumed when AC returned").isTrue();
                     assertThat(engine.log().getFirst().status()).isEqualTo(AppliedAction.Status.UNDONE);
+
+                    // suspend to disk is not available on this QEMU: the VM is paused and the log says so
+                    engine.setRules(List.of(new PolicyRule("low", true, new PolicyCondition.BatteryBelow(15), new PolicyAction.SuspendToDisk(),
+                            new PolicyTarget.AllRunning())));
+                    battery.set(onBattery(12));
+                    assertThat(awaitState(host, vm, VmState.PAUSED)).as("paused when the battery ran low").isTrue();
+                    assertThat(engine.log().getLast().detail()).isEqualTo(VmHostActuator.NO_SUSPEND);
+                    assertThat(engine.log().getLast().status()).isEqualTo(AppliedAction.Status.ACTIVE);
+                    battery.set(onAc(12));
+                    assertThat(awaitState(host, vm, VmState.RUNNING)).as("resumed when AC returned").isTrue();
                 }
             } finally {
                 host.powerOff(vm);
