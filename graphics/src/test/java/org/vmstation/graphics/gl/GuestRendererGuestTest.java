@@ -29,7 +29,7 @@ import org.vmstation.engine.runtime.VmState;
 @Tag("guest")
 @Tag("gui")
 class GuestRendererGuestTest {
-    static final int SECONDS = 10;
+    static final int SECONDS = 15;
     @TempDir static Path folders;
     static GuestImage glGuest;
     static GlDisplayBackend gl;
