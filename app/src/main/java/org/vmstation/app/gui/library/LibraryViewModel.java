@@ -1,6 +1,7 @@
 package org.vmstation.app.gui.library;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,9 +69,42 @@ public final class LibraryViewModel {
 
     public VmItem find(String id) { return byId.get(id); }
 
-    /** Reads the library in the background and merges it into the list. */
+    /**
+     * Reads the library in the background and merges it into the list. The rows of a first load are made and
+     * sorted in the background too, so the JavaFX thread only hands a ready list to the view.
+     */
     public void reload() {
-        executor.execute(BackgroundTask.of("Reading the VM library", p -> catalog.list()).onSuccess(this::merge));
+        Comparator<VmItem> order = sortOrder.get().comparator();
+        executor.execute(BackgroundTask.of("Reading the VM library", p -> prepare(catalog.list(), order)).onSuccess(this::load));
+    }
+
+    /** The library as read, and rows made from it off the JavaFX thread (no list or view holds them yet). */
+    private record Prepared(List<VmEntry> entries, List<VmItem> rows) {}
+
+    private static Prepared prepare(List<VmEntry> entries, Comparator<VmItem> order) {
+        List<VmItem> rows = new ArrayList<>(entries.size());
+        for (VmEntry e : entries) rows.add(new VmItem(e));
+        // presorted, the sorted view's own sort of the whole list is one linear pass
+        rows.sort(order);
+        return new Prepared(entries, rows);
+    }
+
+    private void load(Prepared prepared) {
+        if (!items.isEmpty() || loaded.get()) {
+            merge(prepared.entries()); // something was merged meanwhile: the rows made in the background may be stale
+            return;
+        }
+        for (VmItem item : prepared.rows()) byId.put(item.id(), item);
+        fill(prepared.rows());
+    }
+
+    /** Fills the empty list with {@code rows}: filter first, then one change, so each row is filtered once and the list sorted once. */
+    private void fill(List<VmItem> rows) {
+        rows.sort(sortOrder.get().comparator()); // linear when presorted; makes the sorted view's sort linear too
+        refreshTags(rows);
+        refilter();
+        items.setAll(rows);
+        loaded.set(true);
     }
 
     /**
@@ -98,6 +132,10 @@ public final class LibraryViewModel {
                 existing.update(e);
                 updated = true;
             }
+        }
+        if (items.isEmpty() && !added.isEmpty()) {
+            fill(added); // the first read (the state monitor's can come before reload's)
+            return;
         }
         items.addAll(added);
         // an unchanged library (the state monitor's first poll, a change elsewhere that touched no VM shown here)
@@ -142,8 +180,12 @@ public final class LibraryViewModel {
     }
 
     private void refreshTags() {
+        refreshTags(items);
+    }
+
+    private void refreshTags(List<VmItem> rows) {
         TreeSet<String> tags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (VmItem i : items) tags.addAll(i.definition().tags());
+        for (VmItem i : rows) tags.addAll(i.definition().tags());
         List<String> wanted = new ArrayList<>();
         wanted.add(ALL_TAGS);
         wanted.addAll(tags);

@@ -10,7 +10,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -75,6 +74,9 @@ public final class LibraryView extends VBox {
         list.setId("library-list");
         list.setAccessibleText("Virtual machines");
         list.setCellFactory(l -> new VmCell(presets, thumbnails));
+        // one row height for every VM (the tallest row: a live thumbnail, or name, state and a line of tags): the
+        // list then never measures rows to size its scroll bar, which with 10,000 VMs was most of a window open
+        list.setFixedCellSize(VmCell.HEIGHT);
         list.setPlaceholder(emptyPlaceholder(vm, onNewVm));
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(filters, list);
@@ -97,8 +99,14 @@ public final class LibraryView extends VBox {
 
     public TextField searchField() { return search; }
 
-    /** One VM in the list: OS icon (or live thumbnail), name, state and OS, tags. */
+    /**
+     * One VM in the list: OS icon (or live thumbnail), name, state and OS, one line of tags. A row is
+     * {@link #HEIGHT} high; what changes between renders (icon, tag chips, state class) is replaced only when it
+     * changed, so scrolling and state updates do not rebuild nodes.
+     */
     private static final class VmCell extends ListCell<VmItem> {
+        /** Cell padding 8 + 8, border 1, and the taller of the thumbnail (54) and the text (name, state, tags). */
+        static final double HEIGHT = 72;
         /** A running VM's badge grows to a small 4:3 screen. */
         private static final String THUMBNAIL_BADGE = "-fx-min-width: " + LiveThumbnails.WIDTH + "; -fx-pref-width: " + LiveThumbnails.WIDTH
                 + "; -fx-min-height: " + LiveThumbnails.HEIGHT + "; -fx-pref-height: " + LiveThumbnails.HEIGHT
@@ -109,8 +117,11 @@ public final class LibraryView extends VBox {
         private final Label name = new Label();
         private final Region dot = new Region();
         private final Label sub = new Label();
-        private final FlowPane tags = new FlowPane(4, 4);
+        private final HBox tags = new HBox(4);
         private final HBox root;
+        private String iconPath;
+        private java.util.List<String> tagsShown = java.util.List.of();
+        private org.vmstation.engine.runtime.VmState styledState;
         private final javafx.beans.InvalidationListener refresh = o -> render();
         private VmItem shown;
 
@@ -127,6 +138,12 @@ public final class LibraryView extends VBox {
             HBox.setHgrow(text, Priority.ALWAYS);
             root = new HBox(10, badge, text);
             root.getStyleClass().add("vm-cell");
+            // a long line of tags ends at the row's edge instead of drawing over the next row
+            tags.setMinWidth(0);
+            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+            clip.widthProperty().bind(root.widthProperty());
+            clip.heightProperty().bind(root.heightProperty());
+            root.setClip(clip);
             setPrefWidth(0); // let the list width decide; long names get an ellipsis instead of a scroll bar
         }
 
@@ -156,19 +173,29 @@ public final class LibraryView extends VBox {
             OsPreset os = presets.forOsType(item.definition().osType());
             name.setText(item.name());
             sub.setText(StateText.label(item.state()) + " · " + os.label());
-            StateText.applyStyle(dot, item.state());
-            tags.getChildren().setAll(item.definition().tags().stream().map(t -> {
-                Label chip = new Label(t);
-                chip.getStyleClass().add("chip");
-                return (javafx.scene.Node) chip;
-            }).toList());
-            tags.setVisible(!item.definition().tags().isEmpty());
+            if (styledState != item.state()) {
+                StateText.applyStyle(dot, item.state());
+                styledState = item.state();
+            }
+            java.util.List<String> vmTags = item.definition().tags();
+            if (!vmTags.equals(tagsShown)) {
+                tags.getChildren().setAll(vmTags.stream().map(t -> {
+                    Label chip = new Label(t);
+                    chip.getStyleClass().add("chip");
+                    chip.setMinWidth(Region.USE_PREF_SIZE);
+                    return (javafx.scene.Node) chip;
+                }).toList());
+                tagsShown = java.util.List.copyOf(vmTags);
+            }
+            tags.setVisible(!vmTags.isEmpty());
             tags.setManaged(tags.isVisible());
-            javafx.scene.Node icon = Icons.icon(Icons.forOsFamily(os.family()), "large");
+            String path = Icons.forOsFamily(os.family());
+            javafx.scene.Node icon = path.equals(iconPath) ? badge.getChildren().getFirst() : Icons.icon(path, "large");
+            iconPath = path;
             javafx.scene.Node thumb = item.state().isActive() ? thumbnails.thumbnail(item) : null;
             if (thumb == null) {
                 badge.setStyle(null);
-                badge.getChildren().setAll(icon);
+                if (badge.getChildren().size() != 1 || badge.getChildren().getFirst() != icon) badge.getChildren().setAll(icon);
             } else {
                 // the live screen covers the OS icon once its first picture arrives
                 badge.setStyle(THUMBNAIL_BADGE);
