@@ -114,6 +114,7 @@ final class ConsolePane extends BorderPane {
         threeDBanner.setVisible(!note.text().isEmpty());
         showThreeD.setVisible(note.offerWindow());
         showThreeD.setManaged(note.offerWindow());
+        threeDBanner.getChildren().set(0, Icons.icon(note.failed() ? Icons.WARNING : Icons.INFO, note.failed() ? "warning" : "accent"));
         threeDBanner.getStyleClass().remove("failed");
         if (note.failed()) threeDBanner.getStyleClass().add("failed");
         threeDText.setAccessibleText(note.text());

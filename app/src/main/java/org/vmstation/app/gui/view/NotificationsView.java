@@ -44,7 +44,7 @@ final class NotificationsView extends VBox {
         close.setOnAction(e -> center.dismiss(n));
         boolean error = n.kind() == Notification.Kind.ERROR;
         boolean warning = n.kind() == Notification.Kind.WARNING;
-        HBox card = new HBox(10, Icons.icon(error || warning ? Icons.ERROR : Icons.INFO, error ? "danger" : warning ? "warning" : "accent"), text, close);
+        HBox card = new HBox(10, Icons.icon(error ? Icons.ERROR : warning ? Icons.WARNING : Icons.INFO, error ? "danger" : warning ? "warning" : "accent"), text, close);
         card.getStyleClass().addAll("notification", n.kind().name().toLowerCase(java.util.Locale.ROOT));
         card.setAccessibleText(n.title() + ". " + n.message());
         if (!error && !warning) {
