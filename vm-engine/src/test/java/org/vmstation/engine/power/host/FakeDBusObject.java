@@ -13,13 +13,13 @@ import org.freedesktop.dbus.types.Variant;
  * host's UPower or logind (the host battery being the one thing a test machine lacks). {@link #set} changes a
  * property and emits {@code PropertiesChanged}, as the real daemons do.
  */
-final class FakeDBusObject implements Properties {
+public final class FakeDBusObject implements Properties {
     private final DBusConnection bus;
     private final String path;
     private final String iface;
     private final Map<String, Variant<?>> props = new ConcurrentHashMap<>();
 
-    FakeDBusObject(DBusConnection bus, String path, String iface, Map<String, Variant<?>> initial) throws DBusException {
+    public FakeDBusObject(DBusConnection bus, String path, String iface, Map<String, Variant<?>> initial) throws DBusException {
         this.bus = bus;
         this.path = path;
         this.iface = iface;
@@ -27,7 +27,7 @@ final class FakeDBusObject implements Properties {
         bus.exportObject(path, this);
     }
 
-    void set(String name, Variant<?> value) throws DBusException {
+    public void set(String name, Variant<?> value) throws DBusException {
         props.put(name, value);
         bus.sendMessage(new PropertiesChanged(path, iface, Map.of(name, value), List.of()));
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A real, private {@code dbus-daemon} for one test: its own socket in a temporary folder, a policy that lets
  * the test own any name (so it can stand in for UPower and logind). Needs the {@code dbus-daemon} package.
  */
-final class PrivateBus implements AutoCloseable {
+public final class PrivateBus implements AutoCloseable {
     private final Process daemon;
     private final String address;
 
@@ -21,7 +21,7 @@ final class PrivateBus implements AutoCloseable {
         this.address = address;
     }
 
-    static PrivateBus start(Path dir) throws IOException {
+    public static PrivateBus start(Path dir) throws IOException {
         Path config = dir.resolve("bus.conf");
         Files.writeString(config, """
                 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -49,7 +49,7 @@ final class PrivateBus implements AutoCloseable {
         return new PrivateBus(p, address.strip());
     }
 
-    String address() { return address; }
+    public String address() { return address; }
 
     @Override
     public void close() throws InterruptedException {
