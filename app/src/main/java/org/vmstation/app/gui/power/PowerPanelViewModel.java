@@ -204,7 +204,11 @@ public final class PowerPanelViewModel implements AutoCloseable {
         scenario.set(sc == null || sc.isBlank() ? null : Path.of(sc.trim()));
         cpuLimit.set(settings.getOrDefault(ResourceLimits.CPU_PERCENT, ""));
         String bps = settings.get(ResourceLimits.DISK_BPS);
-        diskLimit.set(bps == null ? "" : Long.toString(Long.parseLong(bps.trim()) / (1024 * 1024)));
+        try {
+            diskLimit.set(bps == null ? "" : Long.toString(Long.parseLong(bps.trim()) / (1024 * 1024)));
+        } catch (NumberFormatException e) {
+            diskLimit.set(""); // a bad setting is reported where the VM starts; the field just starts empty
+        }
         balloon.set(settings.getOrDefault(ResourceLimits.BALLOON_MIB, ""));
     }
 
