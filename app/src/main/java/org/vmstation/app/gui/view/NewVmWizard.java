@@ -126,6 +126,10 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         osList.setAccessibleText("Operating system");
         osList.setPrefHeight(180);
         osList.setCellFactory(l -> new OsCell());
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(vm.osLoadingProperty()).then("Loading the operating systems...")
+                .otherwise(Bindings.concat("No operating system matches '", vm.osSearchProperty(), "'")));
+        osList.setPlaceholder(empty);
         osList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> { if (b != null) vm.osProperty().set(b); });
         Runnable showChosen = () -> {
             OsChoice chosen = vm.osProperty().get();
@@ -146,7 +150,7 @@ public final class NewVmWizard extends Dialog<ButtonType> {
                 new FileChooser.ExtensionFilter("Disc images", "*.iso", "*.img"), new FileChooser.ExtensionFilter("All files", "*")));
         g.error(form, "cdroms");
         g.full(note(vm.isoDetectionProperty(), "wizard-iso-detection"));
-        g.hint("Choosing an ISO picks its operating system from the image's volume id.");
+        g.hint("An ISO's volume id picks its operating system.");
         return g;
     }
 
@@ -156,6 +160,7 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         l.textProperty().bind(text);
         l.getStyleClass().add("field-hint");
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap, never cut with an ellipsis
         l.setId(id);
         l.visibleProperty().bind(Bindings.isNotEmpty(l.textProperty()));
         l.managedProperty().bind(l.visibleProperty());
@@ -177,7 +182,8 @@ public final class NewVmWizard extends Dialog<ButtonType> {
             String status = item.endOfLife() ? " (end of life)" : item.prerelease() ? " (prerelease)" : "";
             setText(item.label() + status);
             Label where = new Label(item.releaseDate() == null ? "" : String.valueOf(item.releaseDate().getYear()));
-            where.getStyleClass().add("field-hint");
+            where.textFillProperty().bind(textFillProperty()); // readable on the selected row's accent too
+            where.setOpacity(0.7);
             setGraphic(where);
             setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
             setGraphicTextGap(12);
