@@ -49,10 +49,13 @@ public final class PolicyEditorViewModel implements AutoCloseable {
             if (now != null) form.load(now.rule());
         });
         listener = new PolicyListener() {
-            @Override public void logChanged(List<AppliedAction> entries) { executor.runOnUiThread(() -> showLog(entries)); }
+            @Override public void logChanged(List<AppliedAction> entries) {
+                String host = hostText(); // read here, on the engine's thread, not on the JavaFX thread
+                executor.runOnUiThread(() -> showLog(entries, host));
+            }
         };
         service.engine().addListener(listener);
-        showLog(service.engine().log());
+        showLog(service.engine().log(), hostText());
     }
 
     public ObservableList<RuleRow> rules() { return rules; }
@@ -134,15 +137,19 @@ public final class PolicyEditorViewModel implements AutoCloseable {
                 .onFailure(e -> error.set("The rules were not saved: " + e.getMessage())));
     }
 
-    private void showLog(List<AppliedAction> entries) {
+    private String hostText() {
+        String host = service.engine().lastHostState().map(s -> "This computer: " + s.summary() + ".").orElse("This computer: not read yet.");
+        return host + " Read from: " + service.supply().description() + ".";
+    }
+
+    private void showLog(List<AppliedAction> entries, String host) {
         long keep = selectedLog.get() == null ? -1 : selectedLog.get().id();
         List<LogRow> rows = new ArrayList<>();
         // newest first: the latest action is what the user looks for
         for (int i = entries.size() - 1; i >= 0; i--) rows.add(new LogRow(entries.get(i), zone));
         log.setAll(rows);
         selectedLog.set(rows.stream().filter(r -> r.id() == keep).findFirst().orElse(null));
-        String host = service.engine().lastHostState().map(s -> "This computer: " + s.summary() + ".").orElse("This computer: not read yet.");
-        hostText.set(host + " Read from: " + service.supply().description() + ".");
+        hostText.set(host);
     }
 
     @Override

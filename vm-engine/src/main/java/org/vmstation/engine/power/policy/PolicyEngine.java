@@ -34,7 +34,10 @@ public final class PolicyEngine {
     private final Map<String, PolicyRule> holding = new HashMap<>();
     private final List<AppliedAction> log = new ArrayList<>();
     private final Map<Long, PolicyVm> actedOn = new HashMap<>();
-    private HostPowerSnapshot last;
+    private volatile HostPowerSnapshot last;
+    /** Copies published after every change, so readers (the JavaFX thread) never wait for an evaluation. */
+    private volatile List<AppliedAction> publishedLog = List.of();
+    private volatile List<PolicyRule> publishedRules = List.of();
     private long nextId = 1;
 
     /** @param foreground the id of the VM shown in the foreground now, if any (for "background VMs") */
@@ -48,12 +51,14 @@ public final class PolicyEngine {
 
     public void removeListener(PolicyListener l) { listeners.remove(l); }
 
-    public synchronized List<PolicyRule> rules() { return List.copyOf(rules.values()); }
+    /** The rules; never waits for an evaluation in progress. */
+    public List<PolicyRule> rules() { return publishedRules; }
 
-    public synchronized List<AppliedAction> log() { return List.copyOf(log); }
+    /** The log, oldest first; never waits for an evaluation in progress. */
+    public List<AppliedAction> log() { return publishedLog; }
 
     /** The host state last evaluated, if any. */
-    public synchronized Optional<HostPowerSnapshot> lastHostState() { return Optional.ofNullable(last); }
+    public Optional<HostPowerSnapshot> lastHostState() { return Optional.ofNullable(last); }
 
     /**
      * Replaces the rules. A rule that acted and is now gone, disabled or different undoes its actions; then the
@@ -257,6 +262,8 @@ public final class PolicyEngine {
 
     private void fireLog() {
         List<AppliedAction> copy = List.copyOf(log);
+        publishedLog = copy;
+        publishedRules = List.copyOf(rules.values());
         for (PolicyListener l : listeners) l.logChanged(copy);
     }
 
