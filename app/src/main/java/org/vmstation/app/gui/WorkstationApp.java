@@ -76,8 +76,9 @@ public final class WorkstationApp {
     public static int launch(java.nio.file.Path library, org.vmstation.app.instance.LaunchRequest request,
                              org.vmstation.app.instance.InstanceServer server) {
         try (org.vmstation.app.EngineContext engine = org.vmstation.app.EngineContext.open(library)) {
-            // only the window follows hotplug: rules connect devices as they are plugged in while it is open
-            engine.usb().startWatching();
+            // only the window follows hotplug: rules connect devices as they are plugged in while it is open. Started
+            // beside the window, not before it: it reads the USB ID database, a third of the start before the toolkit
+            Thread.ofPlatform().daemon().name("vmstation-usb-watch").start(engine.usb()::startWatching);
             return launch(AppServices.of(engine, new org.vmstation.app.gui.task.ThreadPoolTaskExecutor()), request, server, engine.usb());
         } catch (org.vmstation.engine.library.LibraryException e) {
             System.err.println("vmstation: " + e.getMessage());
