@@ -142,6 +142,13 @@ public final class UtmImporter implements VmImporter {
         vm.memoryMiB(memory);
         String cpu = str(system.get("CPU"));
         if (cpu != null && !cpu.isBlank() && !cpu.equalsIgnoreCase("default")) vm.info("cpu", "CPU model '" + cpu + "' → VMStation's default CPU model");
+        // v2 "CPUFlags", v4 "CPUFlagsAdd"/"CPUFlagsRemove": tweaks of that model, gone with it
+        List<String> flags = new java.util.ArrayList<>();
+        for (String key : List.of("CPUFlags", "CPUFlagsAdd")) {
+            if (system.get(key) instanceof List<?> l) l.stream().map(UtmImporter::str).filter(f -> f != null && !f.isBlank()).forEach(f -> flags.add("+" + f));
+        }
+        if (system.get("CPUFlagsRemove") instanceof List<?> l) l.stream().map(UtmImporter::str).filter(f -> f != null && !f.isBlank()).forEach(f -> flags.add("-" + f));
+        if (!flags.isEmpty()) vm.dropped("cpu", "CPU flags " + String.join(" ", flags) + " dropped with the CPU model");
     }
 
     private static void additional(List<?> args, ImportedVmBuilder vm) {

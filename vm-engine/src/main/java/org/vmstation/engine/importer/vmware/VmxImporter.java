@@ -25,6 +25,7 @@ public final class VmxImporter implements VmImporter {
     private static final Pattern DEVICE = Pattern.compile("^(ide|scsi|sata|nvme)(\\d+):(\\d+)\\.(filename|present|devicetype)$");
     private static final Pattern NIC = Pattern.compile("^ethernet(\\d+)\\.present$");
     private static final Pattern SERIAL = Pattern.compile("^serial(\\d+)\\.present$");
+    private static final Pattern USB_DEVICE = Pattern.compile("^((?:usb|usb_xhci|ehci):\\d+)\\.devicetype$");
     private static final List<String> BUS_ORDER = List.of("ide", "scsi", "sata", "nvme");
 
     @Override public String formatName() { return "VMware .vmx"; }
@@ -168,6 +169,18 @@ public final class VmxImporter implements VmImporter {
         for (Map.Entry<String, String> e : vmx.all().entrySet()) {
             if (e.getKey().matches("^pcipassthru\\d+\\.present$") && vmx.isTrue(e.getKey())) {
                 vm.dropped("device", "PCI passthrough device " + e.getKey().replace(".present", "") + " dropped: host hardware is not imported");
+            }
+        }
+        for (Map.Entry<String, String> e : vmx.all().entrySet()) {
+            Matcher m = USB_DEVICE.matcher(e.getKey());
+            if (!m.matches() || "false".equalsIgnoreCase(vmx.get(m.group(1) + ".present", "true"))) continue;
+            String type = e.getValue().toLowerCase(Locale.ROOT);
+            if (type.equals("hid") || type.equals("hub")) {
+                vm.info("usb", type.equals("hid")
+                        ? "USB hid " + m.group(1) + " (VMware's virtual keyboard/mouse) → VMStation's own USB input devices"
+                        : "USB hub " + m.group(1) + " (VMware's virtual hub) not needed: the USB controller has enough ports");
+            } else {
+                vm.dropped("usb", "USB device " + m.group(1) + " (" + e.getValue() + ") dropped: host USB devices are attached at run time, not imported");
             }
         }
         long cores = vmx.number("cpuid.coresPerSocket", 1);
