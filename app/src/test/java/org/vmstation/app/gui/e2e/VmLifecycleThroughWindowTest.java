@@ -172,6 +172,8 @@ class VmLifecycleThroughWindowTest extends FxRobot {
         interact(() -> {
             @SuppressWarnings("unchecked") Spinner<Integer> m = (Spinner<Integer>) memory;
             m.getValueFactory().setValue(384);
+            @SuppressWarnings("unchecked") Spinner<Integer> cpus = (Spinner<Integer>) lookup("#wizard-cpus").queryAs(Spinner.class);
+            cpus.getValueFactory().setValue(1); // as the old "Other Linux" preset gave; the OS's default is 2
             @SuppressWarnings("unchecked") ChoiceBox<Firmware> fw = (ChoiceBox<Firmware>) currentChoiceBox(wizard);
             fw.setValue(Firmware.BIOS); // the OS's default is UEFI (osinfo: EFI supported)
         });
