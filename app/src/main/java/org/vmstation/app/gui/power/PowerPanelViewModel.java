@@ -87,6 +87,7 @@ public final class PowerPanelViewModel implements AutoCloseable {
     private ScheduledFuture<?> tick;
     private boolean refreshing;
     private int generation;
+    private String shownId;
 
     public PowerPanelViewModel(VmHost host, VmCatalog catalog, TaskExecutor executor, PowerSourceRunner runner,
                                Consumer<VmDefinition> onSaved) {
@@ -97,11 +98,14 @@ public final class PowerPanelViewModel implements AutoCloseable {
         this.onSaved = onSaved;
         vm.addListener((o, old, now) -> {
             if (old != null) old.stateProperty().removeListener(stateChanged);
-            generation++;
-            lastChange.set("");
-            resourceResult.set("");
-            if (now != null) {
-                now.stateProperty().addListener(stateChanged);
+            if (now != null) now.stateProperty().addListener(stateChanged);
+            // the list may drop the selection for a moment or hand over a new item for the same VM when it re-reads
+            // the library: keep what was said about that VM
+            if (now != null && !now.id().equals(shownId)) {
+                shownId = now.id();
+                generation++;
+                lastChange.set("");
+                resourceResult.set("");
                 loadChoices(now.definition());
             }
             refresh();
@@ -414,7 +418,8 @@ public final class PowerPanelViewModel implements AutoCloseable {
         executor.execute(BackgroundTask.ofRunnable("Saving the " + what + " of " + updated.name(), () -> catalog.update(updated))
                 .onSuccess(r -> {
                     onSaved.accept(updated);
-                    if (vm.get() == item) {
+                    // the list may be re-selecting the VM right now (vm briefly null): what counts is the VM shown
+                    if (item.id().equals(shownId)) {
                         refresh();
                         if (what.equals("power devices")) {
                             lastChangeDelivered.set(true);

@@ -72,8 +72,10 @@ class PowerPanelStoppedWindowTest extends FxRobot {
                         () -> "true".equals(library.findById(desk.id()).orElseThrow().definition().settings().get(PowerSettings.ENABLED)));
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> why.getText().equals(PowerPanelViewModel.NOT_RUNNING));
                 assertThat(enable.isVisible()).isFalse();
-                assertThat(lookup("#power-last-change").queryAs(Label.class).getText())
-                        .isEqualTo("Saved: the battery, charger and lid appear when the VM starts.");
+                assertThat(window[0].libraryView().list().getSelectionModel().getSelectedItems()).as("Desk stays selected")
+                        .extracting(i -> i.name()).containsExactly("Desk");
+                Label saved = lookup("#power-last-change").queryAs(Label.class);
+                assertThat(saved.getText()).isEqualTo("Saved: the battery, charger and lid appear when the VM starts.");
             } finally {
                 FxToolkit.setupFixture(() -> {
                     window[0].dispose();
