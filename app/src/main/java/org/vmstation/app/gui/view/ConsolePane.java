@@ -107,6 +107,8 @@ final class ConsolePane extends BorderPane {
     /** The 3-D banner: why the screen is in QEMU's window, or what failed; hidden when there is nothing to say. */
     private void showThreeDNote(VmItem item) {
         boolean active = item != null && item.state().isActive();
+        // an outcome belongs to one run: once the VM stopped, a later start (maybe from the CLI) says its own
+        if (item != null && !active) startOutcomes.remove(item.id());
         org.vmstation.app.gui.details.ThreeDConsoleNote note = !active ? org.vmstation.app.gui.details.ThreeDConsoleNote.NONE
                 : startOutcomes.containsKey(item.id()) ? org.vmstation.app.gui.details.ThreeDConsoleNote.of(startOutcomes.get(item.id()), item.name())
                 : seenRunning.getOrDefault(item.id(), org.vmstation.app.gui.details.ThreeDConsoleNote.NONE);

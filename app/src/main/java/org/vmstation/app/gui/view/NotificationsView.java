@@ -40,7 +40,8 @@ final class NotificationsView extends VBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button close = new Button(null, Icons.icon(Icons.CLOSE));
         close.getStyleClass().add("chip-close");
-        close.setAccessibleText("Dismiss");
+        close.setAccessibleText("Dismiss: " + n.title());
+        close.setTooltip(new javafx.scene.control.Tooltip("Dismiss"));
         close.setOnAction(e -> center.dismiss(n));
         boolean error = n.kind() == Notification.Kind.ERROR;
         boolean warning = n.kind() == Notification.Kind.WARNING;

@@ -101,6 +101,10 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         ChoiceBox<DisplaySpec.Adapter> adapter = new ChoiceBox<>();
         adapter.getItems().setAll(DisplaySpec.Adapter.values());
         adapter.valueProperty().bindBidirectional(form.displayAdapterProperty());
+        adapter.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(DisplaySpec.Adapter a) { return a == null ? "" : a == DisplaySpec.Adapter.NONE ? "none" : a.qemuDevice(); }
+            @Override public DisplaySpec.Adapter fromString(String s) { return null; }
+        });
         display.field("Adapter", adapter);
         ChoiceBox<DisplaySpec.Acceleration3d> threeD = new ChoiceBox<>();
         threeD.getItems().setAll(DisplaySpec.Acceleration3d.values());

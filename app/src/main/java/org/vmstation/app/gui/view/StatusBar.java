@@ -44,6 +44,7 @@ final class StatusBar extends HBox {
         tasks.getChildren().clear();
         for (RunningTask t : running) {
             ProgressBar bar = new ProgressBar(t.fraction());
+            bar.setAccessibleText(t.title() + (t.fraction() < 0 ? "" : ", " + Math.round(t.fraction() * 100) + " percent"));
             Label label = new Label(t.title() + (t.message().isEmpty() ? "" : " — " + t.message())
                     + t.remaining().map(StatusBar::remaining).orElse(""));
             Button cancel = new Button(null, Icons.icon(Icons.CLOSE));
