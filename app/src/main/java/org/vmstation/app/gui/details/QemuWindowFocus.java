@@ -17,7 +17,8 @@ import java.util.Deque;
  * whose title is the one QEMU gives it ({@code QEMU (NAME)}, from {@code -name guest=NAME}), raises it and gives it
  * the keyboard, through libX11 directly (no xdotool/wmctrl needed). A window manager may refuse to move a window
  * in front of the active one and only mark it as wanting attention: the button says "Show", not "Move".
- * Blocks briefly on the X server: call it off the JavaFX thread.
+ * Talks to the X server for a few milliseconds and sets Xlib's process-wide error handler meanwhile: call it on
+ * the toolkit's thread (JavaFX's GTK uses Xlib there), never beside it.
  */
 public final class QemuWindowFocus {
     private QemuWindowFocus() {}

@@ -125,15 +125,12 @@ final class ConsolePane extends BorderPane {
     private void focusThreeDWindow() {
         if (vm == null) return;
         String title = org.vmstation.app.gui.details.QemuWindowFocus.titleFor(vm.name());
-        showThreeD.setDisable(true);
-        executor.execute(BackgroundTask.of("Showing " + title, p -> org.vmstation.app.gui.details.QemuWindowFocus.show(title))
-                .onSuccess(said -> {
-                    showThreeD.setDisable(false);
-                    lastFocusResult = said;
-                    showThreeD.setTooltip(new Tooltip(said));
-                    if (!said.startsWith("Brought")) notifications.info("3-D window", said);
-                })
-                .onFailure(e -> showThreeD.setDisable(false)));
+        // On the JavaFX thread on purpose: the X error handler it installs for a moment is process-wide, and GDK
+        // (JavaFX's toolkit, on this thread) must not have an error trap open meanwhile. A few local X round trips.
+        String said = org.vmstation.app.gui.details.QemuWindowFocus.show(title);
+        lastFocusResult = said;
+        showThreeD.setTooltip(new Tooltip(said));
+        if (!said.startsWith("Brought")) notifications.info("3-D window", said);
     }
 
     /** What the last press of "Show 3-D window" did, for tests and the tooltip. */

@@ -278,6 +278,14 @@ class VmLifecycleThroughWindowTest extends FxRobot {
         waitFor(5, () -> app.item(vm.name()).map(i -> i.state() == state).orElse(false));
         waitFor(5, () -> app.rowText(this, vm.name()).map(t -> t.contains(", " + stateLabel + ", ")).orElse(false));
         waitFor(5, () -> onFx(() -> lookup("#details-state").queryLabeled().getText()).equalsIgnoreCase(stateLabel));
+        // what the window did is what the command line sees
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        assertThat(org.vmstation.app.cli.CliRunner.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "--library", app.libraryPath.toString(), "list", "--json")).as("vmstation list: " + err).isZero();
+        var listed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        String cliState = null;
+        for (var r : listed) if (vm.name().equals(r.path("name").asText())) cliState = r.path("state").asText();
+        assertThat(cliState).as("`vmstation list` state of " + vm.name()).isEqualTo(state.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -20,7 +20,6 @@ import org.vmstation.app.gui.AppServices;
 import org.vmstation.app.gui.Consoles;
 import org.vmstation.app.gui.WorkstationApp;
 import org.vmstation.app.gui.library.VmItem;
-import org.vmstation.app.gui.service.QemuImgDisks;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
 import org.vmstation.app.gui.view.MainWindow;
 import org.vmstation.engine.library.VmLibrary;
@@ -52,7 +51,8 @@ final class WindowOnTempLibrary implements AutoCloseable {
         Files.createDirectories(db.getParent());
         EngineContext engine = EngineContext.open(db);
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        AppServices services = new AppServices(engine.library(), engine.host(), executor, QemuImgDisks.onPath());
+        // the application's services: Start goes through EngineContext.start (3-D fallback, state recorded) as in the app
+        AppServices services = AppServices.of(engine, executor);
         Stage stage = FxToolkit.registerPrimaryStage();
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupFixture(() -> window[0] = WorkstationApp.open(stage, services, Consoles.defaultProvider()));
