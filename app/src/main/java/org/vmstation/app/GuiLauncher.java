@@ -96,9 +96,24 @@ public final class GuiLauncher {
             }
             case SingleInstance.Primary p -> {
                 try (InstanceServer server = p.server()) {
+                    startToolkit();
                     yield org.vmstation.app.gui.WorkstationApp.launch(library, request, server);
                 }
             }
         };
+    }
+
+    /**
+     * Starts the JavaFX toolkit on a helper thread, so that it comes up while this thread opens the library (SQLite,
+     * preferences, the host); one after the other they were most of the time before the window could show.
+     */
+    private static void startToolkit() {
+        Thread.ofPlatform().daemon().name("vmstation-toolkit-start").start(() -> {
+            try {
+                javafx.application.Platform.startup(() -> {});
+            } catch (IllegalStateException startedAlready) {
+                // the window's own start got there first; nothing to do
+            }
+        });
     }
 }

@@ -37,7 +37,7 @@ public final class WorkstationApp {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
+        startupOrRunLater(() -> {
             try {
                 MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
                 window.usePreferences(org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser());
@@ -67,6 +67,15 @@ public final class WorkstationApp {
             return 1;
         }
         return 0;
+    }
+
+    /** Starts the toolkit with {@code first}, or queues it when a launcher started the toolkit already (GuiLauncher does, beside opening the library). */
+    private static void startupOrRunLater(Runnable first) {
+        try {
+            Platform.startup(first);
+        } catch (IllegalStateException toolkitStartedAlready) {
+            Platform.runLater(first); // waits for a start still under way
+        }
     }
 
     /**
