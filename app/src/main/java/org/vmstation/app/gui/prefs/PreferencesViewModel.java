@@ -73,9 +73,10 @@ public final class PreferencesViewModel {
         libraryError.set(libraryProblem(libraryLocation.get()));
         folderError.set(folderProblem(defaultVmFolder.get()));
         qemuError.set(qemuPathProblem(qemuBinary.get()));
+        // a check of the QEMU already in use (the dialog runs one as it opens) does not hold up saving other changes
         canSave = Bindings.createBooleanBinding(() -> libraryError.get().isEmpty() && folderError.get().isEmpty()
-                        && qemuError.get().isEmpty() && !qemuChecking.get(),
-                libraryError, folderError, qemuError, qemuChecking);
+                        && qemuError.get().isEmpty() && !(qemuChecking.get() && qemuChanged()),
+                libraryError, folderError, qemuError, qemuChecking, qemuBinary);
     }
 
     /** Runs the capability probe on the QEMU field's binary off the JavaFX thread; the result lands in qemuInfo/qemuError. */
@@ -104,6 +105,10 @@ public final class PreferencesViewModel {
                     String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
                     qemuError.set("QEMU binary: " + why);
                 }));
+    }
+
+    private boolean qemuChanged() {
+        return !(qemuBinary.get() == null ? "" : qemuBinary.get().strip()).equals(original.qemuBinary());
     }
 
     /** What the fields say now, as preferences. */

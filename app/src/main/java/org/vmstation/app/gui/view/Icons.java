@@ -29,6 +29,7 @@ public final class Icons {
     public static final String ERROR = "mdi2a-alert-circle";
     public static final String WARNING = "mdi2a-alert";
     public static final String INFO = "mdi2i-information";
+    public static final String USB = "mdi2u-usb";
     // operating-system families
     public static final String OS_LINUX = "mdi2l-linux";
     public static final String OS_WINDOWS = "mdi2m-microsoft-windows";
@@ -37,8 +38,17 @@ public final class Icons {
 
     private Icons() {}
 
-    /** An icon node with the {@code icon} style class (and any extra classes). */
+    /** An icon code of the Material Design pack: "mdi2" + the name's first letter, then the name ("mdi2p-plus"). */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("mdi2[a-z]-[a-z0-9-]+");
+
+    /**
+     * An icon node with the {@code icon} style class (and any extra classes). {@code code} is one of the constants
+     * above (an Ikonli code); a code the pack does not have is a programming error and throws.
+     */
     public static Node icon(String code, String... styleClasses) {
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("not a Material Design icon code: '" + code + "' (expected e.g. mdi2p-plus; see Icons)");
+        }
         FontIcon icon = new FontIcon(code);
         icon.getStyleClass().add("icon");
         icon.getStyleClass().addAll(styleClasses);

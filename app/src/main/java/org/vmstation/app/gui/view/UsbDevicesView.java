@@ -20,7 +20,7 @@ import org.vmstation.app.gui.usb.UsbViewModel;
  */
 public final class UsbDevicesView extends VBox {
     /** A USB trident. */
-    static final String USB_ICON = "M12 2l3 4h-2v8.6l3-1.8V11h-1V8h3v3h-1v2.9l-4 2.4v1.8a2 2 0 1 1-2 0v-3.2l-4-2.4v-1.8a1.5 1.5 0 1 1 2 0v.7l2 1.2V6H9z";
+    static final String USB_ICON = Icons.USB;
 
     private final UsbViewModel vm;
     private final VBox list = new VBox(8);
