@@ -38,6 +38,17 @@ public final class ColdStartBench {
         // BENCH_JAVA_OPTS: extra JVM options for every launch ("%s" becomes the program's name, e.g. for a CDS archive)
         String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").strip();
         boolean direct = System.getenv("BENCH_PICOCLI") != null;
+        // BENCH_TRAIN_JAVA_OPTS: one untimed launch of each program with these options first (an AOT cache's training run)
+        String train = System.getenv().getOrDefault("BENCH_TRAIN_JAVA_OPTS", "").strip();
+        if (!train.isEmpty()) {
+            timeToFirstPaint(command(java, train, "minimal", classPath, MinimalWindowMain.class.getName()), runtime, work.resolve("minimal-train.log"));
+            timeToFirstPaint(command(java, train, "app", classPath, AppWindowMain.class.getName(), "--library", library.getParent().toString(), "gui"),
+                    runtime, work.resolve("app-train.log"));
+            if (direct) {
+                timeToFirstPaint(command(java, train, "picocli", classPath, AppWindowPicocliMain.class.getName(), "--library",
+                        library.getParent().toString(), "gui"), runtime, work.resolve("picocli-train.log"));
+            }
+        }
         List<Double> directWall = new ArrayList<>(), directCpu = new ArrayList<>();
         List<Double> app = new ArrayList<>(), minimal = new ArrayList<>(), appCpu = new ArrayList<>(), minimalCpu = new ArrayList<>();
         List<Launch> appRuns = new ArrayList<>(), minimalRuns = new ArrayList<>();
@@ -100,7 +111,7 @@ public final class ColdStartBench {
                 if (line.startsWith(FirstPaintProbe.MARKER)) {
                     String[] f = line.substring(FirstPaintProbe.MARKER.length()).strip().split(" ");
                     long startMicros = t0.getEpochSecond() * 1_000_000L + t0.getNano() / 1000;
-                    p.waitFor(30, TimeUnit.SECONDS);
+                    p.waitFor(180, TimeUnit.SECONDS); // an AOT cache or CDS archive is written at exit
                     return new Launch((Long.parseLong(f[0]) - startMicros) / 1000.0, Long.parseLong(f[1]) / 1000.0,
                             phase(f[2], startMicros), phase(f[3], startMicros), phase(f[4], startMicros));
                 }
