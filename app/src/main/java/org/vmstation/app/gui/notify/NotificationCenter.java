@@ -25,13 +25,18 @@ public final class NotificationCenter {
 
     /** Turns a failed action into a notification that says what failed, why, and what to try. */
     public void error(String whatFailed, Throwable error) {
+        error(whatFailed, error, null);
+    }
+
+    /** As {@link #error(String, Throwable)}, with the advice given by the caller where it knows better (no VM log for an import). */
+    public void error(String whatFailed, Throwable error, String advice) {
         if (error instanceof CancellationException) return;
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null || root.getMessage().isBlank())) {
             root = root.getCause();
         }
         String message = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName() : root.getMessage();
-        post(new Notification(Notification.Kind.ERROR, whatFailed, message, adviceFor(message)));
+        post(new Notification(Notification.Kind.ERROR, whatFailed, message, advice != null ? advice : adviceFor(message)));
     }
 
     public void dismiss(Notification n) { notifications.remove(n); }

@@ -93,7 +93,8 @@ public final class ImportFlow {
                     if (!acceptManifestMismatch && e.getMessage() != null && e.getMessage().contains("digest in the manifest")) {
                         askAboutManifest(file, e);
                     } else {
-                        notifications.error("Could not import " + file.getFileName(), e);
+                        notifications.error("Could not import " + file.getFileName(), e,
+                                "Nothing was added to the library and the file was not changed.");
                     }
                 }));
     }

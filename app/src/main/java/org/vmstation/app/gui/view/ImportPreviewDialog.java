@@ -18,6 +18,7 @@ import org.vmstation.engine.importer.service.PreparedVm;
 import org.vmstation.engine.model.CdromSpec;
 import org.vmstation.engine.model.DiskSpec;
 import org.vmstation.engine.model.NetworkSpec;
+import org.vmstation.engine.model.PortForward;
 import org.vmstation.engine.model.VmDefinition;
 
 /**
@@ -94,6 +95,10 @@ public final class ImportPreviewDialog extends Dialog<ButtonType> {
         NetworkSpec net = d.network();
         row = row(grid, row, "Network", net.mode() == NetworkSpec.Mode.NONE ? "none"
                 : "NAT, " + net.model() + (net.macAddress() == null ? "" : ", MAC " + net.macAddress()));
+        for (PortForward f : net.forwards()) {
+            row = row(grid, row, "Port forward", f.protocol().name().toLowerCase(Locale.ROOT) + " "
+                    + f.hostAddress() + ":" + f.hostPort() + "  →  guest port " + f.guestPort());
+        }
         row(grid, row, "Boot order", d.bootOrder().toString());
         VBox box = new VBox(6, heading("VM '" + d.name() + "'"), grid);
         if (!vm.warnings().isEmpty()) box.getChildren().add(report(vm.warnings()));
