@@ -67,13 +67,12 @@ class ExportImportRoundTripGuestTest {
     /**
      * The definition with what an OVF 1.0 archive does not bring back set aside, each for a stated reason: the
      * library identity (id, and the name: the copy is imported under a new one), direct kernel boot and tags (the
-     * exporter's notes say they are not exported), the disk file names (the import names them disk1.qcow2...), and
-     * the backend settings: the archive carries them as vmst:Setting elements (checked separately) but the OVF reader
-     * does not read them back yet.
+     * exporter's notes say they are not exported) and the disk file names (the import names them disk1.qcow2...).
+     * Backend settings are compared: they travel as vmst:Setting elements and the OVF reader reads them back.
      */
     static String normalised(VmDefinition vm) {
         return DefinitionCodec.toJson(vm.toBuilder().id("00000000-0000-0000-0000-000000000000").name("VM").kernelBoot(null)
-                .tags(List.of()).settings(Map.of())
+                .tags(List.of())
                 .disks(vm.disks().stream().map(d -> new DiskSpec("disk", d.format(), d.bus(), d.readOnly())).toList())
                 .build());
     }

@@ -3,6 +3,7 @@ package org.vmstation.engine.importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -41,6 +42,7 @@ public final class ImportedVmBuilder {
     private int cpus;
     private long memoryMiB;
     private String notes = "";
+    private final LinkedHashMap<String, String> settings = new LinkedHashMap<>();
     private KernelBoot kernelBoot;
     private DisplaySpec display = DisplaySpec.standard();
     private String sound;
@@ -80,6 +82,8 @@ public final class ImportedVmBuilder {
     public ImportedVmBuilder memoryMiB(long v) { memoryMiB = v; return this; }
     public long memoryMiB() { return memoryMiB; }
     public ImportedVmBuilder notes(String v) { notes = v == null ? "" : v; return this; }
+    /** A device backend setting ({@code power.enabled}, ...) carried by a VMStation export; the reader decides which are safe. */
+    public ImportedVmBuilder setting(String key, String value) { settings.put(key, value); return this; }
     public ImportedVmBuilder kernelBoot(KernelBoot v) { kernelBoot = v; return this; }
     public ImportedVmBuilder serialPort() { serialPorts++; return this; }
     public ImportedVmBuilder snapshots(int n) { snapshots = n; return this; }
@@ -243,7 +247,7 @@ public final class ImportedVmBuilder {
         if (nvramFile != null) info("firmware", "UEFI variables (NVRAM '" + nvramFile + "') are not converted; the VM starts with fresh UEFI variables");
         VmDefinition.Builder b = VmDefinition.builder(vmName).osType(osType).firmware(firmware).machineType(machineType)
                 .cpus(cpus).memoryMiB(memoryMiB).disks(disks).cdroms(cdroms).kernelBoot(kernelBoot).network(network)
-                .display(display).serialConsole(true).notes(notes);
+                .display(display).serialConsole(true).notes(notes).settings(settings);
         if (bootOrder != null && !bootOrder.isEmpty()) b.bootOrder(bootOrder);
         VmDetails details = new VmDetails(sourceFormat, architecture, sourceOsId, secureBoot, tpm, nvramFile, sound, usbController,
                 serialPorts, snapshots);

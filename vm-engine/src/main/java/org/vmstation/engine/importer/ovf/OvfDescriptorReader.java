@@ -161,6 +161,7 @@ final class OvfDescriptorReader {
         String systemType = Dom.text(Dom.path(hw, "System", "VirtualSystemType"));
         if (systemType != null && !systemType.isBlank()) vm.info("hardware", "source hardware family: " + systemType);
         readHardware(vs, hw, vm);
+        readVmstationSettings(hw, vm);
         readVendorExtras(vs, hw, vm);
         if (onlySystem) {
             // with one VirtualSystem every declared disk is its own; one no hardware item attaches would be lost silently
@@ -505,6 +506,32 @@ final class OvfDescriptorReader {
         String mac = it.get("Address");
         if ((mac == null || mac.isBlank()) && vm.nicCount() < ganetiMacs.size()) mac = ganetiMacs.get(vm.nicCount());
         vm.addNic(it.subtype(), mac, it.get("Connection"));
+    }
+
+    /** VMStation's own export namespace for backend settings (see export/OvfDescriptorWriter). */
+    private static final String VMSTATION_NS = "http://vmstation.org/schema/ovf/1";
+    /**
+     * Settings a file from anywhere may set: the laptop power devices and resource limits. Others (USB auto-connect
+     * rules, a scenario file's path) would reach host devices or files, so they are reported and dropped.
+     */
+    private static final java.util.regex.Pattern IMPORTABLE_SETTING =
+            java.util.regex.Pattern.compile("power\\.(enabled|source)|resources\\.[a-z0-9.-]{1,40}");
+    private static final java.util.regex.Pattern SETTING_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9 ._:+-]{0,64}");
+
+    private void readVmstationSettings(Element hw, ImportedVmBuilder vm) {
+        for (Element c : Dom.children(hw)) {
+            if (!"Setting".equals(Dom.localName(c)) || !VMSTATION_NS.equals(c.getNamespaceURI())) continue;
+            String key = Dom.attr(c, "key", "");
+            String value = Dom.attr(c, "value", "");
+            if (IMPORTABLE_SETTING.matcher(key).matches() && SETTING_VALUE.matcher(value).matches()) {
+                vm.setting(key, value);
+                vm.info("settings", "VMStation setting " + key + "=" + value + " kept");
+            } else {
+                String shown = key.length() <= 60 ? key : key.substring(0, 60) + "…";
+                vm.dropped("settings", "VMStation setting '" + shown
+                        + "' dropped: only power.enabled, power.source and resources.* settings with plain values are imported");
+            }
+        }
     }
 
     private void readVendorExtras(Element vs, Element hw, ImportedVmBuilder vm) {
