@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 
@@ -19,7 +20,16 @@ public final class ThreadPoolTaskExecutor extends AbstractTaskExecutor {
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         RunningTask state = newState(task);
-        Future<?> future = pool.submit(() -> runTask(task, state));
+        Future<?> future;
+        try {
+            future = pool.submit(() -> runTask(task, state));
+        } catch (RejectedExecutionException closed) {
+            // The window that owns this executor is gone; a timer of one of its views may still fire once.
+            // Its work has no one to report to: it ends cancelled instead of throwing on the JavaFX thread.
+            state.cancel();
+            state.markFinished();
+            return state;
+        }
         // Interrupt blocking work too, not only work that polls isCancelled()
         state.onCancel(() -> future.cancel(true));
         return state;
