@@ -58,6 +58,8 @@ class PolicyGuestTest {
 
                     battery.set(onBattery(89));
                     assertThat(awaitState(host, vm, VmState.PAUSED)).as("paused when the host went on battery").isTrue();
+                    // the engine records the action once the pause has returned, which can be just after the guest shows paused
+                    for (int i = 0; i < 50 && engine.log().isEmpty(); i++) Thread.sleep(100);
                     assertThat(engine.log()).singleElement().satisfies(a -> {
                         assertThat(a.vmId()).isEqualTo(vm.id());
                         assertThat(a.status()).isEqualTo(AppliedAction.Status.ACTIVE);
@@ -66,6 +68,7 @@ class PolicyGuestTest {
 
                     battery.set(onAc(89));
                     assertThat(awaitState(host, vm, VmState.RUNNING)).as("resumed when AC returned").isTrue();
+                    for (int i = 0; i < 50 && engine.log().getFirst().status() != AppliedAction.Status.UNDONE; i++) Thread.sleep(100);
                     assertThat(engine.log().getFirst().status()).isEqualTo(AppliedAction.Status.UNDONE);
 
                     // suspend to disk is not available on this QEMU: the VM is paused and the log says so
@@ -73,6 +76,7 @@ class PolicyGuestTest {
                             new PolicyTarget.AllRunning())));
                     battery.set(onBattery(12));
                     assertThat(awaitState(host, vm, VmState.PAUSED)).as("paused when the battery ran low").isTrue();
+                    for (int i = 0; i < 50 && engine.log().size() < 2; i++) Thread.sleep(100);
                     assertThat(engine.log().getLast().detail()).isEqualTo(VmHostActuator.NO_SUSPEND);
                     assertThat(engine.log().getLast().status()).isEqualTo(AppliedAction.Status.ACTIVE);
                     battery.set(onAc(12));
