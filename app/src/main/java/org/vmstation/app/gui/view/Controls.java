@@ -14,10 +14,44 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.controlsfx.control.textfield.CustomTextField;
 
 /** Small composite controls the forms share: a path field with Browse, a slider with a number and unit. */
 final class Controls {
     private Controls() {}
+
+    /**
+     * A rounded search field (ControlsFX {@link CustomTextField}): a magnifier at the left and, once something is
+     * typed, a button at the right that clears the text (it is also reachable as "Clear the search" by screen readers).
+     */
+    static CustomTextField searchField(String prompt, String id, String accessibleText) {
+        CustomTextField field = new CustomTextField();
+        field.setPromptText(prompt);
+        field.getStyleClass().add("search-field");
+        field.setId(id);
+        field.setAccessibleText(accessibleText);
+        field.setLeft(Icons.icon(Icons.SEARCH));
+        Button clear = new Button(null, Icons.icon(Icons.CLOSE));
+        clear.getStyleClass().add("search-clear");
+        clear.setId(id + "-clear");
+        clear.setAccessibleText("Clear the search");
+        clear.setFocusTraversable(false);
+        clear.setCursor(javafx.scene.Cursor.DEFAULT);
+        clear.setOnAction(e -> {
+            field.clear();
+            field.requestFocus();
+        });
+        clear.visibleProperty().bind(field.textProperty().isNotEmpty());
+        field.setRight(clear);
+        // Escape in a non-empty search clears it (in an empty one it goes on to the window, e.g. to close a dialog)
+        field.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !field.getText().isEmpty()) {
+                field.clear();
+                e.consume();
+            }
+        });
+        return field;
+    }
 
     static HBox pathField(StringProperty value, String id, String prompt, String chooserTitle, Consumer<File> onChosen,
                           FileChooser.ExtensionFilter... filters) {

@@ -25,21 +25,14 @@ import org.vmstation.app.gui.wizard.OsPresets;
 /** The library pane: search, filters, sort and the VM list. No logic: everything binds to {@link LibraryViewModel}. */
 public final class LibraryView extends VBox {
     private final ListView<VmItem> list = new ListView<>();
-    private final TextField search = new TextField();
+    private final TextField search = Controls.searchField("Search name, OS, tags, notes", "library-search", "Search virtual machines");
 
     public LibraryView(LibraryViewModel vm, OsPresets presets, ThumbnailSource thumbnails, Runnable onNewVm) {
         getStyleClass().add("library-pane");
         setMinWidth(260);
         setPrefWidth(320);
 
-        search.setPromptText("Search name, OS, tags, notes");
-        search.getStyleClass().add("search-field");
-        search.setId("library-search");
-        search.setAccessibleText("Search virtual machines");
         search.textProperty().bindBidirectional(vm.searchTextProperty());
-        StackPane searchBox = new StackPane(search, Icons.icon(Icons.SEARCH));
-        searchBox.getStyleClass().add("search-box");
-        StackPane.setAlignment(searchBox.getChildren().get(1), Pos.CENTER_LEFT);
 
         ComboBox<StateFilter> state = new ComboBox<>();
         state.getItems().setAll(StateFilter.values());
@@ -65,7 +58,7 @@ public final class LibraryView extends VBox {
         HBox filterRow = new HBox(6, state, tag);
         HBox sortRow = new HBox(6, new Label("Sort"), sort);
         sortRow.setAlignment(Pos.CENTER_LEFT);
-        VBox filters = new VBox(6, searchBox, filterRow, sortRow);
+        VBox filters = new VBox(6, search, filterRow, sortRow);
         filters.getStyleClass().add("filters");
 
         list.setItems(vm.visibleItems());
