@@ -16,6 +16,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.vmstation.engine.model.CdromSpec;
 import org.vmstation.engine.model.DiskBus;
+import org.vmstation.engine.model.DisplaySpec;
 import org.vmstation.engine.model.Firmware;
 import org.vmstation.engine.model.NetworkSpec;
 import org.vmstation.engine.model.VmDefinition;
@@ -25,7 +26,7 @@ import org.w3c.dom.Element;
 /**
  * Writes an OVF 1.0 descriptor for one VM in the shape VirtualBox and VMware accept: References, DiskSection,
  * NetworkSection, and a VirtualSystem whose VirtualHardwareSection lists RASD items for the CPUs, memory, each
- * disk controller, disk, CD-ROM and the NIC. RASD child elements follow the CIM schema's (alphabetical) order.
+ * disk controller, disk, CD-ROM, the NIC and the display adapter. RASD child elements follow the CIM schema's (alphabetical) order.
  * What OVF cannot say on its own is carried the way other tools do: the firmware as VMware's
  * {@code vmw:Config firmware=efi}, the disk interface as oVirt's {@code disk-interface} attribute, and VMStation's
  * backend settings as optional {@code vmst:Setting key/value} elements in the hardware section.
@@ -180,11 +181,9 @@ final class OvfDescriptorWriter {
                     "ElementName", "Network adapter 1", "InstanceID", next(), "ResourceSubType", nicSubType(n.model()), "ResourceType", "10"));
             item(hw, rasd(values.toArray(String[]::new)));
         }
+        display(hw, vm.display());
         if (vm.firmware() == Firmware.UEFI) {
-            Element c = el(hw, VMW, "vmw:Config");
-            c.setAttributeNS(OVF, "ovf:required", "false");
-            c.setAttributeNS(VMW, "vmw:key", "firmware");
-            c.setAttributeNS(VMW, "vmw:value", "efi");
+            vmwConfig(hw, "firmware", "efi");
         }
         // Backend settings (laptop power devices, resource limits...) have no OVF or VMware form: they travel in
         // VMStation's own namespace, marked optional so that VirtualBox and VMware skip them.
@@ -194,6 +193,35 @@ final class OvfDescriptorWriter {
             s.setAttributeNS(VMST, "vmst:key", setting.getKey());
             s.setAttributeNS(VMST, "vmst:value", setting.getValue());
         }
+    }
+
+    /**
+     * The display adapter as VMware's ovftool writes its video card: a "Graphics controller" item (CIM type 24) with
+     * {@code vmw:Config enable3DSupport} and {@code use3dRenderer} ("automatic" for Auto, "hardware" for On). OVF has no
+     * field for the model and VMware none for other adapters, so the QEMU device name goes in ResourceSubType, which
+     * VMware and VirtualBox ignore for this type; "none" marks a VM without a display. Video memory is not written:
+     * VMStation does not set it (QEMU's adapter default applies).
+     */
+    private void display(Element hw, DisplaySpec display) {
+        DisplaySpec.Adapter adapter = display.adapter();
+        String model = adapter == DisplaySpec.Adapter.NONE ? "none" : adapter.qemuDevice();
+        Element item = ovf(hw, "Item");
+        item.setAttributeNS(OVF, "ovf:required", "false");
+        text(el(item, RASD, "rasd:AutomaticAllocation"), Boolean.toString(adapter != DisplaySpec.Adapter.NONE));
+        text(el(item, RASD, "rasd:ElementName"), adapter == DisplaySpec.Adapter.NONE ? "No display adapter" : "Video card");
+        text(el(item, RASD, "rasd:InstanceID"), next());
+        text(el(item, RASD, "rasd:ResourceSubType"), model);
+        text(el(item, RASD, "rasd:ResourceType"), "24");
+        boolean on = display.acceleration3d() != DisplaySpec.Acceleration3d.OFF;
+        vmwConfig(item, "enable3DSupport", Boolean.toString(on));
+        if (on) vmwConfig(item, "use3dRenderer", display.acceleration3d() == DisplaySpec.Acceleration3d.AUTO ? "automatic" : "hardware");
+    }
+
+    private void vmwConfig(Element parent, String key, String value) {
+        Element c = el(parent, VMW, "vmw:Config");
+        c.setAttributeNS(OVF, "ovf:required", "false");
+        c.setAttributeNS(VMW, "vmw:key", key);
+        c.setAttributeNS(VMW, "vmw:value", value);
     }
 
     /** The controller a disk hangs off in OVF: virtio and USB disks have no CIM controller and go on SATA. */

@@ -195,11 +195,19 @@ public final class ImportedVmBuilder {
     }
 
     public ImportedVmBuilder display(String source, boolean accel3d) {
+        return display(source, accel3d ? DisplaySpec.Acceleration3d.ON : DisplaySpec.Acceleration3d.OFF);
+    }
+
+    /**
+     * The display adapter and 3-D setting. On needs virtio-vga, so another adapter becomes virtio-vga (said in the
+     * report); Auto keeps the adapter, since Auto leaves a non-virtio adapter in 2-D at start.
+     */
+    public ImportedVmBuilder display(String source, DisplaySpec.Acceleration3d accel3d) {
         DeviceMapping.DisplayMapped m = DeviceMapping.display(source);
         if (m.note() != null) changed("display", m.note());
         DisplaySpec.Adapter adapter = m.adapter();
-        DisplaySpec.Acceleration3d a = DisplaySpec.Acceleration3d.OFF;
-        if (accel3d) {
+        DisplaySpec.Acceleration3d a = accel3d == DisplaySpec.Acceleration3d.AUTO ? accel3d : DisplaySpec.Acceleration3d.OFF;
+        if (accel3d == DisplaySpec.Acceleration3d.ON) {
             if (adapter == DisplaySpec.Adapter.VIRTIO_VGA) a = DisplaySpec.Acceleration3d.ON;
             else {
                 changed("display", "3-D acceleration of '" + source + "' needs virtio-vga: adapter changed to virtio-vga with 3-D on");

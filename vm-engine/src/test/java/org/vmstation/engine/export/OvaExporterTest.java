@@ -27,6 +27,7 @@ import org.vmstation.engine.model.CdromSpec;
 import org.vmstation.engine.model.DiskBus;
 import org.vmstation.engine.model.DiskFormat;
 import org.vmstation.engine.model.DiskSpec;
+import org.vmstation.engine.model.DisplaySpec;
 import org.vmstation.engine.model.Firmware;
 import org.vmstation.engine.model.NetworkSpec;
 import org.vmstation.engine.model.VmDefinition;
@@ -54,6 +55,7 @@ class OvaExporterTest {
                         new DiskSpec("data.qcow2", DiskFormat.QCOW2, DiskBus.SATA, false)))
                 .cdroms(List.of(new CdromSpec(null, DiskBus.IDE)))
                 .network(new NetworkSpec(NetworkSpec.Mode.NAT, "e1000", "52:54:00:12:34:56", List.of()))
+                .display(new DisplaySpec(DisplaySpec.Adapter.QXL, DisplaySpec.Acceleration3d.AUTO))
                 .notes("exported by a test").build();
         original = library.add(vm);
     }
@@ -95,6 +97,7 @@ class OvaExporterTest {
         assertThat(b.network().macAddress()).isEqualTo("52:54:00:12:34:56");
         assertThat(b.disks()).extracting(DiskSpec::bus).containsExactly(DiskBus.VIRTIO, DiskBus.SATA);
         assertThat(b.cdroms()).extracting(CdromSpec::bus).containsExactly(DiskBus.IDE);
+        assertThat(b.display()).isEqualTo(new DisplaySpec(DisplaySpec.Adapter.QXL, DisplaySpec.Acceleration3d.AUTO));
         for (int i = 0; i < 2; i++) {
             Path before = library.vmFolder(a.id()).resolve(a.disks().get(i).path());
             Path after = library.vmFolder(b.id()).resolve(b.disks().get(i).path());
@@ -144,15 +147,19 @@ class OvaExporterTest {
         List<Integer> types = new ArrayList<>();
         for (Element item : children(hw)) {
             if (!item.getLocalName().equals("Item")) continue;
-            List<String> rasd = childNames(item);
-            assertThat(rasd).as("RASD elements in the CIM schema's alphabetical order").isSorted();
-            for (Element c : children(item)) {
-                assertThat(c.getNamespaceURI()).isEqualTo(OvfDescriptorWriter.RASD);
-                if (c.getLocalName().equals("ResourceType")) types.add(Integer.parseInt(c.getTextContent()));
-            }
+            List<Element> rasd = children(item).stream().filter(c -> OvfDescriptorWriter.RASD.equals(c.getNamespaceURI())).toList();
+            assertThat(rasd.stream().map(Element::getLocalName).toList()).as("RASD elements in the CIM schema's alphabetical order").isSorted();
+            // then only VMware's per-device options, as ovftool writes them
+            assertThat(children(item).subList(rasd.size(), children(item).size()))
+                    .allSatisfy(c -> assertThat(c.getNamespaceURI() + " " + c.getLocalName()).isEqualTo(OvfDescriptorWriter.VMW + " Config"));
+            for (Element c : rasd) if (c.getLocalName().equals("ResourceType")) types.add(Integer.parseInt(c.getTextContent()));
         }
-        // CPU, memory, SATA and IDE controllers, two disks, a CD-ROM, a NIC
-        assertThat(types).containsExactly(3, 4, 20, 5, 17, 17, 15, 10);
+        // CPU, memory, SATA and IDE controllers, two disks, a CD-ROM, a NIC, the video card
+        assertThat(types).containsExactly(3, 4, 20, 5, 17, 17, 15, 10, 24);
+        Element video = children(hw).stream().filter(e -> e.getLocalName().equals("Item")).toList().getLast();
+        assertThat(video.getAttributeNS(OvfDescriptorWriter.OVF, "required")).as("VMware and VirtualBox may skip it").isEqualTo("false");
+        assertThat(text(video, "ResourceSubType")).isEqualTo("qxl-vga");
+        assertThat(vmwConfig(video)).containsExactly("enable3DSupport=true", "use3dRenderer=automatic");
     }
 
     @Test
@@ -171,6 +178,34 @@ class OvaExporterTest {
         Path ova = Files.writeString(tmp.resolve("taken.ova"), "mine");
         assertThatThrownBy(() -> export(ova)).hasMessageContaining("already exists").hasMessageContaining(ova.toString());
         assertThat(Files.readString(ova)).isEqualTo("mine");
+    }
+
+    /**
+     * Every adapter and 3-D setting comes back from the descriptor alone, as VMware's ovftool shapes a video card
+     * (Auto is VMware's automatic renderer, On its hardware one).
+     */
+    @Test
+    void everyDisplayAdapterAndThreeDSettingRoundTrips() throws Exception {
+        for (DisplaySpec.Adapter adapter : DisplaySpec.Adapter.values()) {
+            for (DisplaySpec.Acceleration3d accel : DisplaySpec.Acceleration3d.values()) {
+                if (accel == DisplaySpec.Acceleration3d.ON && adapter != DisplaySpec.Adapter.VIRTIO_VGA) continue; // On needs virtio-vga
+                DisplaySpec display = new DisplaySpec(adapter, accel);
+                VmDefinition vm = original.definition().toBuilder().display(display).disks(List.of()).cdroms(List.of()).build();
+                Path ovf = Files.write(tmp.resolve("display-" + adapter + "-" + accel + ".ovf"), OvfDescriptorWriter.write(vm, List.of()));
+                ImportPlan plan = ImporterRegistry.standard().read(ovf);
+                assertThat(plan.vms().getFirst().definition().display()).as("%s", display).isEqualTo(display);
+                assertThat(plan.vms().getFirst().warnings()).as("%s: nothing said about the display", display).noneMatch(w -> w.subject().equals("display"));
+            }
+        }
+    }
+
+    private static String text(Element item, String rasdName) {
+        return children(item).stream().filter(c -> c.getLocalName().equals(rasdName)).findFirst().orElseThrow().getTextContent();
+    }
+
+    private static List<String> vmwConfig(Element item) {
+        return children(item).stream().filter(c -> c.getLocalName().equals("Config"))
+                .map(c -> c.getAttributeNS(OvfDescriptorWriter.VMW, "key") + "=" + c.getAttributeNS(OvfDescriptorWriter.VMW, "value")).toList();
     }
 
     private static List<Element> children(Element e) {

@@ -16,6 +16,7 @@ import org.vmstation.engine.importer.support.Dom;
 import org.vmstation.engine.importer.vbox.VboxMachineReader;
 import org.vmstation.engine.model.DiskBus;
 import org.vmstation.engine.model.DiskFormat;
+import org.vmstation.engine.model.DisplaySpec;
 import org.vmstation.engine.model.Firmware;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -279,9 +280,7 @@ final class OvfDescriptorReader {
                 case 35 -> vm.sound(it.subtype().isBlank() ? it.label() : it.subtype());
                 case 24, 20 -> {
                     if (it.type() == 24 || (it.type() == 20 && "video".equalsIgnoreCase(it.get("Type")))) {
-                        String dev = it.get("Device");
-                        boolean accel = "true".equalsIgnoreCase(configValue(it.element(), "enable3DSupport"));
-                        vm.display(dev != null ? dev : "", accel);
+                        readDisplay(it, vm);
                     } else if (it.subtype().toLowerCase(Locale.ROOT).contains("nvme")) {
                         nvmeSeen = true;
                     }
@@ -329,6 +328,19 @@ final class OvfDescriptorReader {
             }
         }
         return out;
+    }
+
+    /**
+     * A video card: oVirt names the model in Device, VMStation's export in ResourceSubType (VMware writes neither:
+     * virtio-vga). VMware's {@code enable3DSupport} turns 3-D on; with its {@code use3dRenderer=automatic} (hardware
+     * when the host has it) that is VMStation's Auto, which also falls back quietly on a host without 3-D.
+     */
+    private static void readDisplay(Item it, ImportedVmBuilder vm) {
+        String dev = it.get("Device");
+        if (dev == null || dev.isBlank()) dev = it.type() == 24 ? it.subtype() : "";
+        boolean accel = "true".equalsIgnoreCase(configValue(it.element(), "enable3DSupport"));
+        boolean auto = "automatic".equalsIgnoreCase(configValue(it.element(), "use3dRenderer"));
+        vm.display(dev, !accel ? DisplaySpec.Acceleration3d.OFF : auto ? DisplaySpec.Acceleration3d.AUTO : DisplaySpec.Acceleration3d.ON);
     }
 
     private static String configValue(Element item, String key) {
