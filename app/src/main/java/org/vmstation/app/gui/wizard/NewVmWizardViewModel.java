@@ -230,8 +230,11 @@ public final class NewVmWizardViewModel {
         if (!canFinish.get()) return;
         VmDefinition formed = form.toDefinition();
         NetworkSpec net = formed.network();
-        VmDefinition draft = formed.toBuilder()
+        VmDefinition networked = formed.toBuilder()
                 .network(new NetworkSpec(net.mode(), nicModel.get(), net.macAddress(), net.forwards())).build();
+        // the exact OS chosen (Debian 11) is kept beside the OS type (debian) that the rest of VMStation keys on
+        VmDefinition draft = os.get() == null || !os.get().osType().equalsIgnoreCase(networked.osType()) ? networked
+                : OsIdentity.record(networked, os.get());
         DiskBus bus = diskBus.get();
         DiskChoice choice = diskChoice.get();
         long sizeBytes = newDiskGiB.get() * GIB;

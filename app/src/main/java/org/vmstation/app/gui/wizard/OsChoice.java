@@ -17,10 +17,11 @@ import org.vmstation.engine.osinfo.OsResources;
  * @param osType     the VM's {@code osType}: a preset id (debian, windows11, ...) that icons, the clock and export understand
  * @param endOfLife  past its end-of-life date: listed after the supported releases and greyed
  * @param prerelease a beta, snapshot or development build: likewise
+ * @param osinfoId   the osinfo id (e.g. {@code http://debian.org/debian/11}); empty for a built-in preset
  */
 public record OsChoice(String key, String label, String group, String osType, long memoryMiB, int cpus, int diskGiB,
                        Firmware firmware, DiskBus diskBus, String nicModel, LocalDate releaseDate, boolean endOfLife,
-                       boolean prerelease) {
+                       boolean prerelease, String osinfoId) {
     /** osinfo seldom recommends a CPU count (only a minimum): then the wizard offers this many. */
     static final int CPUS_WHEN_UNSAID = 2;
     static final long MEMORY_MIB_WHEN_UNSAID = 1024;
@@ -37,13 +38,13 @@ public record OsChoice(String key, String label, String group, String osType, lo
         String nic = e.supportsVirtioNet() ? "virtio-net-pci" : e.supportsE1000e() ? "e1000e" : "e1000";
         String group = e.vendor().isBlank() ? "Other" : e.vendor();
         return new OsChoice(e.shortId(), e.name(), group, osTypeOf(e), mem, cpus, disk, fw, bus, nic, e.releaseDate(),
-                e.isEndOfLife(today), e.isPrerelease());
+                e.isEndOfLife(today), e.isPrerelease(), e.id());
     }
 
     public static OsChoice fromPreset(OsPreset p) {
         boolean windows = p.family().equals("windows");
         return new OsChoice("preset:" + p.id(), p.label(), "VMStation presets", p.id(), p.memoryMiB(), p.cpus(), p.diskGiB(),
-                p.firmware(), windows ? DiskBus.SATA : DiskBus.VIRTIO, windows ? "e1000e" : "virtio-net-pci", null, false, false);
+                p.firmware(), windows ? DiskBus.SATA : DiskBus.VIRTIO, windows ? "e1000e" : "virtio-net-pci", null, false, false, "");
     }
 
     /** The preset id of an osinfo OS, through the engine's single OS mapping table. */
