@@ -50,8 +50,19 @@ public final class HostPowerSource implements PowerSource {
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops following; once this returns it changes nothing more (waits up to 3 s for a change in flight). */
     @Override
-    public synchronized void close() {
-        if (timer != null) timer.shutdownNow();
+    public void close() {
+        ScheduledExecutorService t;
+        synchronized (this) {
+            t = timer;
+        }
+        if (t == null) return;
+        t.shutdownNow();
+        try {
+            t.awaitTermination(3, TimeUnit.SECONDS); // a battery change takes ~1.2 s
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -20,20 +20,29 @@ import org.vmstation.engine.runtime.VmControl;
  * Gives a VM whose settings say {@code power.enabled=true} a battery, AC adapter, lid and sleep button:
  * the shared region ({@code ivshmem-plain} over a file in the runtime folder, at PCI slot
  * {@link PowerSsdt#PCI_SLOT}), the SSDT ({@code -acpitable}), and {@code pc-testdev} for the event line.
- * The VM's power source runs in the process that started the VM, from attach until detach.
+ * The VM's power source runs in the process that started the VM, from attach until detach, or until
+ * {@link #stopSource} / {@link StartedPowerSources#stop} hands the VM over to another source.
  */
 public final class PowerBackend implements DeviceBackend {
     static final String MEMORY_ID = "vms-power-mem";
     static final String SHM_DEVICE_ID = "vms-power-shm";
     static final String TESTDEV_ID = "vms-power-event";
 
+    /** Sources made at contribute, started at attach; the started ones are also in {@link #started}. */
     private final Map<String, PowerSource> running = new ConcurrentHashMap<>();
     private final HostPowerReader hostReader;
+    private final StartedPowerSources started;
 
     public PowerBackend() { this(HostPowerReader.system()); }
 
     /** @param hostReader where the {@code host} source reads the host battery (a fake tree in tests) */
-    public PowerBackend(HostPowerReader hostReader) { this.hostReader = hostReader; }
+    public PowerBackend(HostPowerReader hostReader) { this(hostReader, StartedPowerSources.process()); }
+
+    /** @param started where the sources this backend starts are listed, so that the window can stop one */
+    public PowerBackend(HostPowerReader hostReader, StartedPowerSources started) {
+        this.hostReader = hostReader;
+        this.started = started;
+    }
 
     @Override
     public String name() { return "power"; }
@@ -69,13 +78,26 @@ public final class PowerBackend implements DeviceBackend {
     @Override
     public void attach(VmDefinition vm, BackendContext context, VmControl control) {
         PowerSource source = running.get(vm.id());
-        if (source != null) source.start(PowerController.of(context.paths()));
+        if (source == null) return;
+        source.start(PowerController.of(context.paths()));
+        started.started(vm.id(), source);
     }
 
     @Override
     public void detach(VmDefinition vm, BackendContext context) {
         PowerSource source = running.remove(vm.id());
-        if (source != null) source.close();
+        if (source == null) return;
+        started.ended(vm.id(), source);
+        source.close();
+    }
+
+    /**
+     * Stops the host or script source this backend started with the running VM {@code vmId} (the values stay where it
+     * left them; the VM keeps its power devices). Answers whether one was running.
+     */
+    public boolean stopSource(String vmId) {
+        PowerSource source = running.get(vmId);
+        return source != null && started.stop(vmId, source);
     }
 
     /** How change events reach this VM's guest, or why they cannot. */

@@ -34,6 +34,8 @@ public final class ScenarioSource implements PowerSource {
     public void replay(PowerController controller) {
         long start = System.nanoTime();
         for (PowerScenario.Step step : scenario.steps()) {
+            // a stop during a step's change leaves the flag set: no later step may start, even one due at once
+            if (Thread.currentThread().isInterrupted()) return;
             if (step.atMillis() == 0 && step.press() == PowerScenario.Press.NONE) continue; // part of the initial state
             long wait = step.atMillis() - (System.nanoTime() - start) / 1_000_000;
             try {
@@ -60,8 +62,19 @@ public final class ScenarioSource implements PowerSource {
         }
     }
 
+    /** Stops the replay started by {@link #start}; once this returns it changes nothing more (waits up to 3 s for a step in flight). */
     @Override
-    public synchronized void close() {
-        if (thread != null) thread.interrupt();
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t == null || t == Thread.currentThread()) return;
+        t.interrupt();
+        try {
+            t.join(3_000); // a battery change takes ~1.2 s
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

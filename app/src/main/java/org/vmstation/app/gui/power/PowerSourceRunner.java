@@ -1,7 +1,6 @@
 package org.vmstation.app.gui.power;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.vmstation.engine.power.PowerSource;
 import org.vmstation.engine.power.host.HostPowerSources;
 import org.vmstation.engine.power.PowerState;
 import org.vmstation.engine.power.ScenarioSource;
+import org.vmstation.engine.power.StartedPowerSources;
 import org.vmstation.engine.runtime.VmRuntimePaths;
 
 /**
@@ -32,7 +32,9 @@ import org.vmstation.engine.runtime.VmRuntimePaths;
  * here, unless another VMStation process holds its {@link SourceLease} (a second window, a foreground
  * {@code vmstation power --follow-host/--play}), in which case the status says who runs it. A VM this process
  * started already runs its configured source in the engine's power backend since its start; the runner then
- * only takes the lease on its behalf. Sources stop when the VM stops or the window closes.
+ * only takes the lease on its behalf, and when the user picks another source (or stops the scenario) it stops
+ * that one through {@link StartedPowerSources} before its own starts, so two sources never feed one VM. Sources
+ * stop when the VM stops or the window closes.
  * <p>
  * Plain Java: {@link #observe} is cheap and may be called on any thread; the work happens on one worker thread.
  */
@@ -43,6 +45,7 @@ public final class PowerSourceRunner implements AutoCloseable {
     private final Function<PowerState, PowerSource> followHost;
     private final String followHostText;
     private final String holder;
+    private final StartedPowerSources started;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -69,10 +72,17 @@ public final class PowerSourceRunner implements AutoCloseable {
      */
     public PowerSourceRunner(Function<VmDefinition, VmRuntimePaths> paths, Function<PowerState, PowerSource> followHost,
                              String followHostText, String holderName) {
+        this(paths, followHost, followHostText, holderName, StartedPowerSources.process());
+    }
+
+    /** @param started the sources this process's VM starts began (the engine's power backends list them there) */
+    public PowerSourceRunner(Function<VmDefinition, VmRuntimePaths> paths, Function<PowerState, PowerSource> followHost,
+                             String followHostText, String holderName, StartedPowerSources started) {
         this.paths = paths;
         this.followHost = followHost;
         this.followHostText = followHostText;
         this.holder = holderName + " (pid " + ProcessHandle.current().pid() + ")";
+        this.started = started;
     }
 
     /** The window's runner: follows this computer through UPower/logind where they answer, sysfs otherwise. */
@@ -102,14 +112,15 @@ public final class PowerSourceRunner implements AutoCloseable {
     }
 
     /**
-     * Switches a running VM's source now: stops what this process runs for it and starts {@code choice}
-     * ({@code scenario} is the file for {@link SourceChoice#SCRIPT}).
+     * Switches a running VM's source now: stops what this process runs for it, the source its start began included,
+     * and starts {@code choice} ({@code scenario} is the file for {@link SourceChoice#SCRIPT}).
      */
     public void choose(VmDefinition vm, SourceChoice choice, Path scenario) {
         Entry e = entries.get(vm.id());
         if (e == null) return;
         submit(() -> {
             stopRun(e);
+            stopStartedSource(e);
             e.choice = choice;
             if (scenario != null) e.scenario = scenario;
             startRun(e, false);
@@ -123,6 +134,7 @@ public final class PowerSourceRunner implements AutoCloseable {
         if (e == null) return;
         submit(() -> {
             stopRun(e);
+            stopStartedSource(e);
             e.choice = SourceChoice.MANUAL;
             e.set(false, "Scenario stopped; the values stay where it left them. Manual: they change only when you set them.");
             changed(e);
@@ -156,6 +168,8 @@ public final class PowerSourceRunner implements AutoCloseable {
         e.choice = SourceChoice.fromSetting(settings.source());
         e.scenario = settings.scenario();
         e.startedSource = startedSource(e);
+        // what feeds the VM is what its start began, even if its settings changed since
+        if (e.startedSource != null && e.startedSource != SourceChoice.MANUAL) e.choice = e.startedSource;
         startRun(e, true);
         changed(e);
     }
@@ -163,15 +177,14 @@ public final class PowerSourceRunner implements AutoCloseable {
     /** @param adopting first sight of the VM: a source its start began in this process is left running */
     private void startRun(Entry e, boolean adopting) {
         if (!e.devices) return;
-        boolean backendRunsOther = e.startedSource != null && e.startedSource != SourceChoice.MANUAL && e.startedSource != e.choice;
-        String keepsRunning = backendRunsOther ? " The " + describe(e.startedSource) + " source this window started with the VM"
-                + " keeps running until the VM stops." : "";
         if (e.choice == SourceChoice.MANUAL) {
-            e.set(false, "Manual: the values change only when you set them." + keepsRunning);
+            e.set(false, "Manual: the values change only when you set them.");
             return;
         }
-        if (e.choice == SourceChoice.SCRIPT && e.scenario == null) {
-            e.set(false, "Choose a scenario file to play." + keepsRunning);
+        // the engine's power backend in this process runs it since the VM started here: only the lease is taken
+        boolean startedHere = adopting && e.startedSource == e.choice;
+        if (!startedHere && e.choice == SourceChoice.SCRIPT && e.scenario == null) {
+            e.set(false, "Choose a scenario file to play.");
             return;
         }
         try {
@@ -186,21 +199,9 @@ public final class PowerSourceRunner implements AutoCloseable {
             e.set(false, "Cannot run the " + describe(e.choice) + " source: " + ex.getMessage());
             return;
         }
-        if (adopting && e.startedSource == e.choice && e.choice == SourceChoice.HOST) {
-            // the engine's power backend in this process runs it since the VM started here
-            e.set(true, "Following this computer's battery and charger (started with the VM).");
-            return;
-        }
-        if (adopting && e.startedSource == SourceChoice.SCRIPT && e.choice == SourceChoice.SCRIPT && e.scenario != null
-                && e.scenario.equals(e.startedScenario)) {
-            e.set(true, "Playing " + e.scenario.getFileName() + " (started with the VM).");
-            return;
-        }
-        if (backendRunsOther) {
-            // two sources would fight over the values; the one started with the VM cannot be stopped from here
-            release(e);
-            e.set(false, "The " + describe(e.startedSource) + " source this window started with the VM keeps running until the VM"
-                    + " stops; " + describe(e.choice) + " takes over at its next start.");
+        if (startedHere) {
+            e.set(true, e.choice == SourceChoice.HOST ? "Following this computer's battery and charger (started with the VM)."
+                    : "Playing " + (e.startedScenario == null ? "the scenario" : e.startedScenario.getFileName()) + " (started with the VM).");
             return;
         }
         switch (e.choice) {
@@ -287,19 +288,24 @@ public final class PowerSourceRunner implements AutoCloseable {
         }
     }
 
-    /** The source the engine's backend in this process started with the VM, or null if this process did not start it. */
-    private static SourceChoice startedSource(Entry e) {
+    /** The source the engine's backend in this process started with the VM and still runs, or null if none does. */
+    private SourceChoice startedSource(Entry e) {
         try {
-            long pid = Long.parseLong(Files.readString(e.paths.pidFile()).trim());
-            boolean ours = ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
-                    .filter(p -> p == ProcessHandle.current().pid()).isPresent();
-            if (!ours) return null;
-            SourceChoice c = SourceChoice.fromSetting(e.controller.current().source());
+            SourceChoice c = started.running(e.vm.id()).map(SourceChoice::fromSetting).orElse(null);
             if (c == SourceChoice.SCRIPT) e.startedScenario = e.scenario;
             return c;
-        } catch (IOException | RuntimeException ex) {
+        } catch (IllegalArgumentException ex) {
             return null;
         }
+    }
+
+    /** Stops the source the VM's start began in this process, if it still runs: another one takes over now. */
+    private void stopStartedSource(Entry e) {
+        if (e.startedSource == null) return;
+        if (started.stop(e.vm.id())) LOG.log(System.Logger.Level.INFO, "power: stopped the " + describe(e.startedSource)
+                + " source started with " + e.vm.name() + " (the Power tab switched it)");
+        e.startedSource = null;
+        e.startedScenario = null;
     }
 
     private static String describe(SourceChoice c) {

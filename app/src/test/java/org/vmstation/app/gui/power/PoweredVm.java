@@ -47,6 +47,23 @@ final class PoweredVm {
         return new PoweredVm(vm, paths);
     }
 
+    /**
+     * A VM as a start in this process leaves it: {@code backend} made its power files and, as after QEMU's monitor
+     * came up, began its configured source (attach). Nothing here needs QEMU's monitor.
+     */
+    static PoweredVm startedBy(PowerBackend backend, Path dir, Consumer<VmDefinition.Builder> settings) throws Exception {
+        VmDefinition.Builder b = VmDefinition.builder("laptop").osType("linux").machineType("microvm").memoryMiB(256).cpus(1)
+                .kernelBoot(kernel(dir)).setting(PowerSettings.ENABLED, "true");
+        settings.accept(b);
+        VmDefinition vm = b.build();
+        VmRuntimePaths paths = new VmRuntimePaths(Files.createDirectories(dir.resolve("run").resolve(vm.id())),
+                Files.createDirectories(dir.resolve("vms").resolve(vm.id())));
+        BackendContext context = new BackendContext(vm.id(), paths, null);
+        backend.contribute(vm, context, new QemuCommandLine(Path.of("qemu-system-x86_64")));
+        backend.attach(vm, context, null);
+        return new PoweredVm(vm, paths);
+    }
+
     /** A VM that was never started: no power files. */
     static PoweredVm stopped(Path dir, boolean enabled) throws Exception {
         VmDefinition vm = VmDefinition.builder("desk").osType("linux").memoryMiB(256).cpus(1).kernelBoot(kernel(dir))
