@@ -18,6 +18,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.engine.guest.GuestImage;
 import org.vmstation.engine.guest.GuestImageLocator;
+import org.vmstation.engine.guest.GuestSerial;
 import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.engine.library.VmLibrary;
 import org.vmstation.engine.model.DisplaySpec;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.vmstation.engine.guest.GuestImage;
 import org.vmstation.engine.guest.GuestImageLocator;
+import org.vmstation.engine.guest.GuestSerial;
 import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.engine.qmp.QmpClient;
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.vmstation.engine.guest.GuestImage;
 import org.vmstation.engine.guest.GuestImageLocator;
+import org.vmstation.engine.guest.GuestSerial;
 import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.usb.devices.MassStorageDevice;
 import org.vmstation.usb.qemu.EmulatedUsbDevices;
@@ -46,11 +47,12 @@ public final class UsbRedirBenchmark {
                 "-chardev", UsbRedirDeviceProps.chardevArgument("usbredir0", redir),
                 "-device", UsbRedirDeviceProps.device("usbredirdev0", "usbredir0").toCommandLine()));
         Process qemu = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
-        try (GuestShell shell = new GuestShell(serial, Duration.ofSeconds(20));
+        try (GuestSerial shell = new GuestSerial(serial, Duration.ofSeconds(20));
              MassStorageDevice stick = new MassStorageDevice(image, true, "BENCH0000001")) {
             UsbRedirHostSession session = UsbRedirClient.connect(redir, Duration.ofSeconds(20), stick, System.err::println);
             session.peerHello().get(20, TimeUnit.SECONDS);
-            shell.awaitLine(GuestImageLocator.READY_MARKER, Duration.ofSeconds(180));
+            shell.awaitLine(0, l -> l.contains(GuestImageLocator.READY_MARKER), "the ready marker", Duration.ofSeconds(180));
+            shell.awaitShell(Duration.ofSeconds(90));
             List<String> disks = shell.runUntil("for b in /sys/block/sd*; do [ -e $b ] && echo ${b##*/} $(cat $b/device/vendor); done",
                     out -> out.size() == 2, Duration.ofSeconds(90));
             String javaDisk = null, qemuDisk = null;
@@ -76,7 +78,7 @@ public final class UsbRedirBenchmark {
     }
 
     /** Times {@code dd} of 64 MiB in the guest (host clock around the command; the shell round trip is milliseconds). */
-    private static double read(GuestShell shell, String disk) throws Exception {
+    private static double read(GuestSerial shell, String disk) throws Exception {
         long start = System.nanoTime();
         List<String> out = shell.run("dd if=/dev/" + disk + " of=/dev/null bs=1M count=" + MIB + " 2>&1", Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - start) / 1e9;

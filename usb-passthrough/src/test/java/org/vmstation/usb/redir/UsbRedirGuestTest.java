@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmstation.engine.guest.GuestImage;
 import org.vmstation.engine.guest.GuestImageLocator;
+import org.vmstation.engine.guest.GuestSerial;
 import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.engine.qmp.QmpClient;
 import org.vmstation.usb.devices.MassStorageDevice;
@@ -77,13 +78,14 @@ class UsbRedirGuestTest {
                 "-qmp", "unix:" + qmpSocket + ",server=on,wait=off"));
         Process qemu = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (GuestShell shell = new GuestShell(serialSocket, Duration.ofSeconds(20));
+        try (GuestSerial shell = new GuestSerial(serialSocket, Duration.ofSeconds(20));
              MassStorageDevice stick = new MassStorageDevice(image, false, "VMS0000000001")) {
             // The first session records what QEMU sends (-Dusbredir.record.out=FILE saves it as a test recording).
             RecordingChannel recorder = new RecordingChannel(connectWhenListening(redir0), 256 * 1024);
             UsbRedirHostSession session = UsbRedirHostSession.start(recorder, stick, "usbredir-0", log::add);
             assertThat(session.peerHello().get(20, TimeUnit.SECONDS)).startsWith("qemu usb-redir guest");
-            shell.awaitLine(GuestImageLocator.READY_MARKER, Duration.ofSeconds(120));
+            shell.awaitLine(0, l -> l.contains(GuestImageLocator.READY_MARKER), "the ready marker", Duration.ofSeconds(120));
+            shell.awaitShell(Duration.ofSeconds(90));
 
             List<String> devices = shell.runUntil(LIST, out -> out.contains(STICK), Duration.ofSeconds(60));
             assertThat(devices).contains(STICK);

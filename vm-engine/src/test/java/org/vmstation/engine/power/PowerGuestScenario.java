@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.vmstation.engine.guest.GuestImage;
 import org.vmstation.engine.guest.GuestImageLocator;
+import org.vmstation.engine.guest.GuestSerialLog;
 import org.vmstation.engine.guest.SerialMarkerWatcher;
 import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.engine.model.KernelBoot;
@@ -35,23 +36,23 @@ final class PowerGuestScenario implements AutoCloseable {
             "for d in /sys/class/input/event*; do n=$(cat $d/device/name); case \"$n\" in \"Lid Switch\"|\"Sleep Button\"|\"Power Button\")"
                     + " ( exec 3</dev/input/${d##*/}; while :; do l=$(dd bs=24 count=1 <&3 2>/dev/null | hexdump -v -e '24/1 \"%02x \"');"
                     + " set -- $l; [ $# = 24 ] || continue; t=$((0x${18}${17})); [ $t = 0 ] && continue; c=$((0x${20}${19}));"
-                    + " v=$((0x${24}${23}${22}${21})); echo " + GuestSerial.MARK_IN_SHELL
+                    + " v=$((0x${24}${23}${22}${21})); echo " + GuestSerialLog.MARK_IN_SHELL
                     + "\" $(cut -d' ' -f1 /proc/uptime) input ${n// /_} type=$t code=$c value=$v\"; done ) & ;; esac; done",
-            "uevent sh -c '[ \"$SUBSYSTEM\" = power_supply ] && echo " + GuestSerial.MARK_IN_SHELL + "\" $(cut -d\" \" -f1 /proc/uptime) uevent $ACTION $POWER_SUPPLY_NAME"
+            "uevent sh -c '[ \"$SUBSYSTEM\" = power_supply ] && echo " + GuestSerialLog.MARK_IN_SHELL + "\" $(cut -d\" \" -f1 /proc/uptime) uevent $ACTION $POWER_SUPPLY_NAME"
                     + " online=$POWER_SUPPLY_ONLINE status=$POWER_SUPPLY_STATUS capacity=$POWER_SUPPLY_CAPACITY\"' &",
-            "echo " + GuestSerial.MARK_IN_SHELL + "-ARMED");
+            "echo " + GuestSerialLog.MARK_IN_SHELL + "-ARMED");
 
     final Path folders;
     final LocalQemuHost host;
     final VmDefinition vm;
-    final GuestSerial serial;
+    final GuestSerialLog serial;
     final PowerController controller;
 
     private PowerGuestScenario(Path folders, LocalQemuHost host, VmDefinition vm) {
         this.folders = folders;
         this.host = host;
         this.vm = vm;
-        this.serial = new GuestSerial(host.paths(vm).serialSocket(), host.paths(vm).serialLog());
+        this.serial = new GuestSerialLog(host.paths(vm).serialSocket(), host.paths(vm).serialLog());
         this.controller = PowerController.of(host.paths(vm));
     }
 
@@ -75,7 +76,7 @@ final class PowerGuestScenario implements AutoCloseable {
         s.startReadLoop();
         long from = s.serial.position();
         s.serial.type(PROBE.subList(1, PROBE.size()).toArray(String[]::new));
-        assertThat(s.serial.await(from, Duration.ofSeconds(60), l -> l.startsWith(GuestSerial.MARK + "-ARMED")))
+        assertThat(s.serial.await(from, Duration.ofSeconds(60), l -> l.startsWith(GuestSerialLog.MARK + "-ARMED")))
                 .as("the guest probe started").isNotNull();
         return s;
     }
@@ -88,7 +89,7 @@ final class PowerGuestScenario implements AutoCloseable {
         for (int attempt = 0; attempt < 4; attempt++) {
             serial.type("", PROBE.getFirst());
             Thread.sleep(1500); // until the loop reads the tty
-            if (run("echo " + GuestSerial.MARK_IN_SHELL + "-LOOP", GuestSerial.MARK + "-LOOP") != null) return;
+            if (run("echo " + GuestSerialLog.MARK_IN_SHELL + "-LOOP", GuestSerialLog.MARK + "-LOOP") != null) return;
         }
         throw new AssertionError("the guest's serial shell never ran the read loop; see " + host.paths(vm).serialLog());
     }
@@ -107,10 +108,10 @@ final class PowerGuestScenario implements AutoCloseable {
     /** Asks the guest what it sees now; returns the guest's answer line {@code VMSPWR values ...}. */
     String guestValues() throws IOException {
         long from = serial.position();
-        serial.type("echo " + GuestSerial.MARK_IN_SHELL + "\" values capacity=$(cat /sys/class/power_supply/BAT0/capacity)"
+        serial.type("echo " + GuestSerialLog.MARK_IN_SHELL + "\" values capacity=$(cat /sys/class/power_supply/BAT0/capacity)"
                 + " status=$(cat /sys/class/power_supply/BAT0/status) online=$(cat /sys/class/power_supply/ADP0/online)"
                 + " lid=$(awk '{print $2}' /proc/acpi/button/lid/LID0/state)\"");
-        return serial.await(from, Duration.ofSeconds(10), l -> l.startsWith(GuestSerial.MARK + " values"));
+        return serial.await(from, Duration.ofSeconds(10), l -> l.startsWith(GuestSerialLog.MARK + " values"));
     }
 
     /** Polls the guest until its values line contains every part, or {@code timeout}; returns the last line seen. */

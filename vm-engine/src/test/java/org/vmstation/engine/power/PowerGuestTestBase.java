@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.vmstation.engine.guest.GuestSerialLog;
 import org.vmstation.engine.runtime.VmState;
 
 /**
@@ -152,7 +153,7 @@ abstract class PowerGuestTestBase {
     void aGuestScribblingTheRegionCannotConfuseTheHost() throws Exception {
         PowerGuestScenario s = guest();
         assertThat(s.run("devmem $(awk 'NR==3 {print $1}' /sys/bus/pci/devices/0000:00:1c.0/resource) 32 0xdeadbeef; echo "
-                + GuestSerial.MARK_IN_SHELL + "\" scribbled\"", GuestSerial.MARK + " scribbled")).isNotNull();
+                + GuestSerialLog.MARK_IN_SHELL + "\" scribbled\"", GuestSerialLog.MARK + " scribbled")).isNotNull();
         assertThatThrownBy(() -> s.controller.guestView()).isInstanceOf(PowerRegionException.class)
                 .hasMessageContaining("magic is 0xdeadbeef");
         // The host's truth lives outside the guest's reach and the next change repairs the region.

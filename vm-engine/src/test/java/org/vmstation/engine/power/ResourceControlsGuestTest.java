@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.vmstation.engine.guest.GuestImage;
 import org.vmstation.engine.guest.GuestImageLocator;
+import org.vmstation.engine.guest.GuestSerialLog;
 import org.vmstation.engine.guest.SerialMarkerWatcher;
 import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.engine.model.DiskBus;
@@ -41,7 +42,7 @@ import org.vmstation.engine.runtime.StartOptions;
 class ResourceControlsGuestTest {
     static LocalQemuHost host;
     static VmDefinition vm;
-    static GuestSerial serial;
+    static GuestSerialLog serial;
     static ResourceController resources;
 
     @BeforeAll
@@ -62,7 +63,7 @@ class ResourceControlsGuestTest {
             host.start(vm, StartOptions.defaults());
             ready.future().get(120, TimeUnit.SECONDS);
         }
-        serial = new GuestSerial(host.paths(vm).serialSocket(), host.paths(vm).serialLog());
+        serial = new GuestSerialLog(host.paths(vm).serialSocket(), host.paths(vm).serialLog());
         startReadLoop();
         resources = new ResourceController(vm, host.paths(vm));
     }
@@ -72,8 +73,8 @@ class ResourceControlsGuestTest {
             serial.type("", PowerGuestScenario.PROBE.getFirst());
             Thread.sleep(1500);
             long from = serial.position();
-            serial.type("echo " + GuestSerial.MARK_IN_SHELL + "-LOOP");
-            if (serial.await(from, Duration.ofSeconds(10), l -> l.startsWith(GuestSerial.MARK + "-LOOP")) != null) return;
+            serial.type("echo " + GuestSerialLog.MARK_IN_SHELL + "-LOOP");
+            if (serial.await(from, Duration.ofSeconds(10), l -> l.startsWith(GuestSerialLog.MARK + "-LOOP")) != null) return;
         }
         throw new AssertionError("the guest's serial shell never ran the read loop");
     }
@@ -96,8 +97,8 @@ class ResourceControlsGuestTest {
         long from = serial.position();
         // busybox dd prints no timing, so the guest's uptime brackets it.
         serial.type("echo 3 > /proc/sys/vm/drop_caches; a=$(cut -d' ' -f1 /proc/uptime); dd if=/dev/vda of=/dev/null bs=1M count=8 skip="
-                + skipMiB + " 2>/dev/null; echo " + GuestSerial.MARK_IN_SHELL + "\" dd $a $(cut -d' ' -f1 /proc/uptime)\"");
-        String line = serial.await(from, Duration.ofSeconds(60), l -> l.startsWith(GuestSerial.MARK + " dd"));
+                + skipMiB + " 2>/dev/null; echo " + GuestSerialLog.MARK_IN_SHELL + "\" dd $a $(cut -d' ' -f1 /proc/uptime)\"");
+        String line = serial.await(from, Duration.ofSeconds(60), l -> l.startsWith(GuestSerialLog.MARK + " dd"));
         assertThat(line).as("dd answered").isNotNull();
         Matcher m = DD.matcher(line);
         assertThat(m.find()).as(line).isTrue();

@@ -1,28 +1,22 @@
 package org.vmstation.app.gui.power;
 
+import static org.vmstation.engine.guest.GuestSerialLog.MARK;
+import static org.vmstation.engine.guest.GuestSerialLog.MARK_IN_SHELL;
+
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.vmstation.engine.guest.GuestSerialLog;
 
 /**
  * Arms a probe in the test guest's serial shell that prints the guest kernel's reactions to the power devices
  * (lid and sleep-button input events, power_supply uevents) on its serial console, and reads them back from
- * the VM's serial log, as a person watching the guest's console would. Probe lines start with {@link #MARK};
- * typed commands spell it in two quoted halves so the shell's echo never looks like output.
+ * the VM's serial log, as a person watching the guest's console would. Probe lines start with
+ * {@link GuestSerialLog#MARK}; typed commands spell it in two quoted halves so the shell's echo never looks like output.
  */
 final class GuestPowerProbe {
-    static final String MARK = "VMSPWR";
-    private static final String MARK_IN_SHELL = "\"VMS\"\"PWR\"";
     /** Runs each typed line in its own shell, reading the tty directly (busybox's line editor drops fast input). */
     private static final String READ_LOOP = "stty -echo; while :; do if read -r l; then sh -c \"$l\"; else sleep 0.1; fi; done";
     private static final List<String> PROBE = List.of(
@@ -35,12 +29,10 @@ final class GuestPowerProbe {
                     + " online=$POWER_SUPPLY_ONLINE status=$POWER_SUPPLY_STATUS capacity=$POWER_SUPPLY_CAPACITY\"' &",
             "echo " + MARK_IN_SHELL + "-ARMED");
 
-    private final Path socket;
-    private final Path log;
+    private final GuestSerialLog serial;
 
     GuestPowerProbe(Path serialSocket, Path serialLog) {
-        this.socket = serialSocket;
-        this.log = serialLog;
+        this.serial = new GuestSerialLog(serialSocket, serialLog);
     }
 
     /** Starts the read loop (typed again while the shell drops it) and the probe; fails if the guest never answers. */
@@ -64,55 +56,19 @@ final class GuestPowerProbe {
 
     /** The end of the serial log, for failure messages (the temporary folder is gone once the test ends). */
     String tail() throws IOException {
-        List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-        return String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
+        return serial.tail();
     }
 
-    void type(String... lines) throws IOException, InterruptedException {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            for (String line : lines) {
-                ByteBuffer b = ByteBuffer.wrap((line + "\r").getBytes(StandardCharsets.US_ASCII));
-                while (b.hasRemaining()) ch.write(b);
-                Thread.sleep(50);
-            }
-            Thread.sleep(100);
-        }
+    void type(String... lines) throws IOException {
+        serial.type(lines);
     }
 
     long position() throws IOException {
-        return Files.size(log);
-    }
-
-    /** Probe lines printed since {@code from}. */
-    List<String> lines(long from) throws IOException {
-        List<String> out = new ArrayList<>();
-        byte[] bytes;
-        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
-            long len = f.length();
-            if (len <= from) return out;
-            bytes = new byte[(int) Math.min(len - from, 8 << 20)];
-            f.seek(from);
-            f.readFully(bytes);
-        }
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        int end = text.lastIndexOf('\n');
-        if (end < 0) return out;
-        for (String line : text.substring(0, end).split("\n")) {
-            int at = line.indexOf(MARK + " ");
-            if (at < 0) at = line.indexOf(MARK + "-");
-            if (at >= 0) out.add(line.substring(at).strip());
-        }
-        return out;
+        return serial.position();
     }
 
     /** The first probe line since {@code from} that matches, waiting up to {@code timeout}; null if none came. */
-    String await(long from, Duration timeout, Predicate<String> match) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            for (String l : lines(from)) if (match.test(l)) return l;
-            if (System.nanoTime() > deadline) return null;
-            Thread.sleep(20);
-        }
+    String await(long from, Duration timeout, Predicate<String> match) throws IOException {
+        return serial.await(from, timeout, match);
     }
 }

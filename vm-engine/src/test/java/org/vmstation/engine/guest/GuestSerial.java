@@ -1,4 +1,4 @@
-package org.vmstation.app.viewer;
+package org.vmstation.engine.guest;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -16,8 +16,11 @@ import java.util.function.Predicate;
  * The test guest's serial console over QEMU's socket chardev: keeps every line the guest prints, answers the
  * shell's cursor-position query (busybox ash ignores typed input until it gets one), and runs commands between
  * markers. The typed line is echoed, so markers are typed split in quotes and only the output holds them whole.
+ *
+ * <p>It holds the one connection a QEMU socket chardev serves, so the VM must not have another client on it (tests
+ * that share the serial port with the app type through {@link GuestSerialLog} instead).
  */
-final class GuestSerial implements AutoCloseable {
+public final class GuestSerial implements AutoCloseable {
     private final SocketChannel channel;
     private final List<String> lines = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
@@ -125,6 +128,18 @@ final class GuestSerial implements AutoCloseable {
                 if (System.nanoTime() > deadline) throw notYet;
             }
         }
+    }
+
+    /** Repeats {@code command} until its output satisfies {@code done} (each run may take up to 30 s). */
+    public List<String> runUntil(String command, Predicate<List<String>> done, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> out;
+        do {
+            out = run(command, Duration.ofSeconds(30));
+            if (done.test(out)) return out;
+            Thread.sleep(300);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("guest command '" + command + "' never gave the expected output within " + timeout + "; last: " + out);
     }
 
     /** Types text at the serial shell without waiting for anything. */

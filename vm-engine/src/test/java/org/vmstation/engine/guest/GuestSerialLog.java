@@ -1,4 +1,4 @@
-package org.vmstation.engine.power;
+package org.vmstation.engine.guest;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,25 +15,27 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Types into the test guest's serial shell (the VM's serial socket) and reads what it prints from the serial
- * log. Lines the probe prints start with {@link #MARK}; commands build that word from two quoted halves so the
- * shell's echo of a typed command never looks like output.
+ * Types into the test guest's serial shell through the VM's serial socket and reads what it prints back from the
+ * VM's serial log. Each typing holds the socket only briefly, so a VM whose console the app also uses can be probed
+ * (for a console the test owns alone, {@link GuestSerial} is simpler). Lines a probe prints start with
+ * {@link #MARK}; commands build that word from two quoted halves ({@link #MARK_IN_SHELL}) so the shell's echo of a
+ * typed command never looks like output.
  */
-final class GuestSerial {
-    static final String MARK = "VMSPWR";
+public final class GuestSerialLog {
+    public static final String MARK = "VMSPWR";
     /** The shell spelling of {@link #MARK} that does not contain it. */
-    static final String MARK_IN_SHELL = "\"VMS\"\"PWR\"";
+    public static final String MARK_IN_SHELL = "\"VMS\"\"PWR\"";
 
     private final Path socket;
     private final Path log;
 
-    GuestSerial(Path socket, Path log) {
+    public GuestSerialLog(Path socket, Path log) {
         this.socket = socket;
         this.log = log;
     }
 
     /** Types {@code lines} into the guest's shell, each ended with Enter. */
-    void type(String... lines) throws IOException {
+    public void type(String... lines) throws IOException {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(socket));
             for (String line : lines) {
@@ -45,12 +47,13 @@ final class GuestSerial {
         }
     }
 
-    long position() throws IOException {
+    /** Where the log ends now; pass it to {@link #marks} or {@link #await} to see only later output. */
+    public long position() throws IOException {
         return Files.size(log);
     }
 
     /** Probe lines (text from {@link #MARK} on) printed since {@code from}. */
-    List<String> marks(long from) throws IOException {
+    public List<String> marks(long from) throws IOException {
         List<String> out = new ArrayList<>();
         byte[] bytes;
         try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
@@ -72,13 +75,19 @@ final class GuestSerial {
     }
 
     /** Waits up to {@code timeout} for a probe line since {@code from} that matches; returns it, or null. */
-    String await(long from, Duration timeout, Predicate<String> match) throws IOException {
+    public String await(long from, Duration timeout, Predicate<String> match) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (String l : marks(from)) if (match.test(l)) return l;
             if (System.nanoTime() > deadline) return null;
             sleep(20);
         }
+    }
+
+    /** The last 40 lines of the serial log, for failure messages (the VM's folder is gone once the test ends). */
+    public String tail() throws IOException {
+        List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+        return String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
     }
 
     private static void sleep(long ms) {
