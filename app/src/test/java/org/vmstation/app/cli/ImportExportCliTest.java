@@ -4,29 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vmstation.app.cli.CliHarness.Result;
 import org.vmstation.engine.importer.service.ImportFixtures;
 
 /** {@code vmstation import} and {@code export} against a real library, real qemu-img and a corpus OVF packed as an OVA. */
 class ImportExportCliTest {
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {}
-
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = Stream.concat(Stream.of("--library", dir.resolve("lib").toString()), Stream.of(args)).toArray(String[]::new);
-        int code = CliRunner.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Result(code, out.toString(), err.toString());
+        return CliHarness.run(dir.resolve("lib"), args);
     }
 
     /** The corpus's VMware ttylinux OVF with a real streamOptimized disk, packed as an OVA with a SHA-256 manifest. */

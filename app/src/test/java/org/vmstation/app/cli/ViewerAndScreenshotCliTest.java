@@ -2,25 +2,17 @@ package org.vmstation.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vmstation.app.cli.CliHarness.Result;
 
 /** `vmstation viewer` and `vmstation screenshot` refuse what they cannot show, saying why, without opening a window. */
 class ViewerAndScreenshotCliTest {
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {}
-
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = Stream.concat(Stream.of("--library", dir.resolve("lib").toString()), Stream.of(args)).toArray(String[]::new);
-        int code = CliRunner.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Result(code, out.toString(), err.toString());
+        return CliHarness.run(dir.resolve("lib"), args);
     }
 
     @Test
