@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.vmstation.app.EngineContext;
 import org.vmstation.engine.library.LibraryException;
 import org.vmstation.engine.library.VmEntry;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.model.VmValidationException;
+import org.vmstation.engine.runtime.VmHost.ControlAction;
 import org.vmstation.engine.runtime.VmState;
 import org.vmstation.usb.host.SysfsUsbBackend;
 import org.vmstation.usb.host.UsbAccess;
@@ -87,6 +89,26 @@ final class UsbCommand implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * Attach and detach: opens the library, finds the running VM {@code name}, lets {@code plan} check the request
+     * and say what to do to the VM's QEMU, does that, and prints {@code done} with the device's and the VM's names.
+     */
+    int hotplug(String name, UsbDevice device, BiFunction<EngineContext, VmEntry, ControlAction<?>> plan, String done) {
+        try (EngineContext ctx = Cli.open(root.library)) {
+            VmEntry vm = runningVm(ctx, name);
+            ControlAction<?> change = plan.apply(ctx, vm);
+            try {
+                ctx.host().withControl(vm.definition(), change);
+            } catch (Exception e) {
+                throw new CliException(ExitCodes.QEMU_FAILED, e.getMessage(), e);
+            }
+            PrintWriter out = root.spec.commandLine().getOut();
+            out.printf(done, device.displayName(), vm.name());
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
     @Command(name = "list", description = "List the host's USB devices and where each one is.")
     static final class ListDevices implements Callable<Integer> {
         @ParentCommand UsbCommand usb;
@@ -129,24 +151,16 @@ final class UsbCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             UsbDevice d = device(devices(), spec);
-            try (EngineContext ctx = Cli.open(usb.root.library)) {
-                VmEntry vm = runningVm(ctx, name);
+            return usb.hotplug(name, d, (ctx, vm) -> {
                 String other = holder(ctx, ctx.library().list().stream().filter(e -> !e.id().equals(vm.id())).toList(), d);
                 if (other != null) throw new CliException(ExitCodes.WRONG_STATE, d.displayName() + " is in VM '" + other + "': detach it there first.");
                 UsbAccessReport report = new UsbAccess().explain(d);
-                try {
-                    ctx.host().withControl(vm.definition(), c -> {
-                        new UsbHotplug().attach(c, UsbHostDeviceProps.forDevice(d), d.displayName() + " (" + d.portPath() + ")",
-                                report.accessible() ? null : report.describe());
-                        return null;
-                    });
-                } catch (Exception e) {
-                    throw new CliException(ExitCodes.QEMU_FAILED, e.getMessage(), e);
-                }
-                usb.root.spec.commandLine().getOut().printf("Connected %s to VM '%s'.%n", d.displayName(), vm.name());
-                usb.root.spec.commandLine().getOut().flush();
-                return ExitCodes.OK;
-            }
+                return c -> {
+                    new UsbHotplug().attach(c, UsbHostDeviceProps.forDevice(d), d.displayName() + " (" + d.portPath() + ")",
+                            report.accessible() ? null : report.describe());
+                    return null;
+                };
+            }, "Connected %s to VM '%s'.%n");
         }
     }
 
@@ -159,20 +173,10 @@ final class UsbCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             UsbDevice d = device(devices(), spec);
-            try (EngineContext ctx = Cli.open(usb.root.library)) {
-                VmEntry vm = runningVm(ctx, name);
-                try {
-                    ctx.host().withControl(vm.definition(), c -> {
-                        new UsbHotplug().detach(c, UsbBus.hostDeviceId(d.portPath()), d.displayName());
-                        return null;
-                    });
-                } catch (Exception e) {
-                    throw new CliException(ExitCodes.QEMU_FAILED, e.getMessage(), e);
-                }
-                usb.root.spec.commandLine().getOut().printf("Disconnected %s from VM '%s'.%n", d.displayName(), vm.name());
-                usb.root.spec.commandLine().getOut().flush();
-                return ExitCodes.OK;
-            }
+            return usb.hotplug(name, d, (ctx, vm) -> c -> {
+                new UsbHotplug().detach(c, UsbBus.hostDeviceId(d.portPath()), d.displayName());
+                return null;
+            }, "Disconnected %s from VM '%s'.%n");
         }
     }
 
