@@ -44,7 +44,6 @@ public final class ImportPreviewDialog extends Dialog<ButtonType> {
             Label missing = new Label("Some disk images are missing; the VM is imported without them. " + missingDisks);
             missing.setWrapText(true);
             missing.getStyleClass().add("import-missing");
-            missing.setStyle("-fx-text-fill: #b3261e;");
             missing.setId("import-missing");
             body.getChildren().add(missing);
         }
@@ -132,8 +131,7 @@ public final class ImportPreviewDialog extends Dialog<ButtonType> {
             Label l = new Label(kind + " — " + w.subject() + ": " + w.message());
             l.setWrapText(true);
             l.getStyleClass().add("import-" + kind.toLowerCase(Locale.ROOT));
-            if (w.kind() == ImportWarning.Kind.DROPPED) l.setStyle("-fx-text-fill: #b3261e;");
-            else if (w.kind() == ImportWarning.Kind.CHANGED) l.setStyle("-fx-text-fill: #8a5a00;");
+            // colours come from the theme (.import-dropped, .import-changed), so they read in light and dark
             box.getChildren().add(l);
         }
         return box;

@@ -102,6 +102,9 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         }
         getDialogPane().lookupButton(BACK).setDisable(page == 0);
         getDialogPane().lookupButton(NEXT).setDisable(page == pages.size() - 1);
+        // Enter goes to the next page, and on the last page creates the VM (a disabled Next must not stay the default)
+        ((Button) getDialogPane().lookupButton(NEXT)).setDefaultButton(page < pages.size() - 1);
+        ((Button) getDialogPane().lookupButton(CREATE)).setDefaultButton(page == pages.size() - 1);
     }
 
     public int currentPage() { return page; }
