@@ -81,6 +81,7 @@ public final class PowerPanelViewModel implements AutoCloseable {
     private final StringProperty balloon = new SimpleStringProperty(this, "balloon", "");
     private final StringProperty resourceResult = new SimpleStringProperty(this, "resourceResult", "");
     private final BooleanProperty resourceOk = new SimpleBooleanProperty(this, "resourceOk", true);
+    private final BooleanProperty keepLimits = new SimpleBooleanProperty(this, "keepLimits");
 
     private final InvalidationListener stateChanged = o -> refresh();
     private ScheduledExecutorService ticker;
@@ -106,6 +107,7 @@ public final class PowerPanelViewModel implements AutoCloseable {
                 generation++;
                 lastChange.set("");
                 resourceResult.set("");
+                keepLimits.set(false); // keeping is asked for each VM, never carried over from another
                 loadChoices(now.definition());
             }
             refresh();
@@ -347,26 +349,48 @@ public final class PowerPanelViewModel implements AutoCloseable {
     }
 
     // --- resources --------------------------------------------------------------------------------------
+    //
+    // Live changes last until the VM stops. With "Keep after restart" ticked, the CPU cap and the disk limit are
+    // also saved as the VM's settings (resources.cpu-percent, resources.disk-bps), as VMware keeps a VM's resource
+    // allocation: saved only once the running VM took them, or straight away for a stopped VM. The balloon target
+    // is never kept: it is how much memory the guest gives back now, and a saved one would shrink every start.
 
-    /** Caps the running VM to {@link #cpuLimitProperty()} percent of one host core. */
+    /** Caps the running VM to {@link #cpuLimitProperty()} percent of one host core; an empty field lifts the cap. */
     public void applyCpuLimit() {
-        Long v = number(cpuLimit.get(), "CPU limit");
+        String text = cpuLimit.get() == null ? "" : cpuLimit.get().trim();
+        if (text.isEmpty()) {
+            limit("CPU cap lifted", ResourceController::clearCpuLimit, d -> d.withSetting(ResourceLimits.CPU_PERCENT, null));
+            return;
+        }
+        Long v = number(text, "CPU limit");
         if (v == null) return;
-        resource("CPU limited to " + v + " % of a host core", rc -> rc.setCpuLimit(v.intValue()));
+        limit("CPU limited to " + v + " % of a host core", rc -> rc.setCpuLimit(v.intValue()),
+                d -> d.withSetting(ResourceLimits.CPU_PERCENT, Long.toString(v)));
     }
 
-    /** Limits every disk to {@link #diskLimitProperty()} MiB/s (0: no limit). */
+    /** Limits every disk to {@link #diskLimitProperty()} MiB/s (0 or empty: no limit). */
     public void applyDiskLimit() {
-        Long v = number(diskLimit.get(), "Disk limit");
+        String text = diskLimit.get() == null ? "" : diskLimit.get().trim();
+        Long v = text.isEmpty() ? Long.valueOf(0) : number(text, "Disk limit");
         if (v == null) return;
-        resource(v == 0 ? "Disk limits lifted" : "Disks limited to " + v + " MiB/s", rc -> rc.setDiskLimit(v * 1024 * 1024, 0));
+        if (v > Long.MAX_VALUE / (1024 * 1024)) {
+            resourceOk.set(false);
+            resourceResult.set("Disk limit " + v + " MiB/s is too large.");
+            return;
+        }
+        long bps = v * 1024 * 1024;
+        limit(v == 0 ? "Disk limits lifted" : "Disks limited to " + v + " MiB/s", rc -> rc.setDiskLimit(bps, 0),
+                d -> d.withSetting(ResourceLimits.DISK_BPS, v == 0 ? null : Long.toString(bps)));
     }
 
-    /** Asks the guest's balloon driver to shrink the VM to {@link #balloonProperty()} MiB. */
+    /** Asks the guest's balloon driver to shrink the VM to {@link #balloonProperty()} MiB; runtime only, never kept. */
     public void applyBalloon() {
         Long v = number(balloon.get(), "Balloon target");
         if (v == null) return;
-        resource("Balloon target set to " + v + " MiB", rc -> rc.setBalloon(v));
+        VmItem item = vm.get();
+        if (item == null || !item.state().isActive()) return;
+        String until = keepLimits.get() ? " (until the VM stops: a balloon target is never kept)." : " (until the VM stops).";
+        resource(item, "Balloon target set to " + v + " MiB", rc -> rc.setBalloon(v), null, until);
     }
 
     private Long number(String text, String what) {
@@ -385,22 +409,68 @@ public final class PowerPanelViewModel implements AutoCloseable {
         void on(ResourceController rc) throws Exception;
     }
 
-    private void resource(String what, ResourceAction action) {
+    /** A CPU or disk limit: live on a running VM, and saved in its settings when the user asked to keep it. */
+    private void limit(String what, ResourceAction live, UnaryOperator<VmDefinition> setting) {
         VmItem item = vm.get();
-        if (item == null || !item.state().isActive()) return;
+        if (item == null) return;
+        boolean keep = keepLimits.get();
+        VmDefinition kept = keep ? setting.apply(item.definition()) : null;
+        if (kept != null) {
+            try {
+                // the same check the next start makes: a value it would refuse is not saved
+                ResourceLimits.from(kept.settings(), kept.cpus(), kept.memoryMiB());
+            } catch (IllegalArgumentException e) {
+                resourceOk.set(false);
+                resourceResult.set("Not changed: " + e.getMessage() + ".");
+                return;
+            }
+        }
+        if (item.state().isActive()) {
+            resource(item, what, live, kept, " (until the VM stops).");
+        } else if (kept != null) {
+            saveLimit(item, kept, what + " from the next start (saved in the VM's settings).", "");
+        } else {
+            resourceOk.set(true);
+            resourceResult.set("The VM is not running: tick \"Keep after restart\" to save this limit for its next start.");
+        }
+    }
+
+    /** @param kept the definition to save once the live change worked, or null to keep nothing */
+    private void resource(VmItem item, String what, ResourceAction action, VmDefinition kept, String until) {
         VmDefinition def = item.definition();
         VmRuntimePaths paths = host.paths(def);
         int asked = generation;
         executor.execute(BackgroundTask.ofRunnable(what + " (" + item.name() + ")", () -> action.on(new ResourceController(def, paths)))
                 .onSuccess(r -> {
                     if (asked != generation) return;
+                    if (kept != null) {
+                        saveLimit(item, kept, what + " now and from every start (saved in the VM's settings).", what + " until the VM stops");
+                        return;
+                    }
                     resourceOk.set(true);
-                    resourceResult.set(what + " (until the VM stops).");
+                    resourceResult.set(what + until);
                 })
                 .onFailure(e -> {
                     if (asked != generation) return;
                     resourceOk.set(false);
-                    resourceResult.set("Could not change it: " + e.getMessage());
+                    resourceResult.set("Could not change it: " + e.getMessage() + (kept != null ? " Nothing was saved." : ""));
+                }));
+    }
+
+    /** @param liveDone what already happened on the running VM if saving fails ("" for a stopped VM) */
+    private void saveLimit(VmItem item, VmDefinition updated, String done, String liveDone) {
+        int asked = generation;
+        executor.execute(BackgroundTask.ofRunnable("Saving the resource limits of " + updated.name(), () -> catalog.update(updated))
+                .onSuccess(r -> {
+                    onSaved.accept(updated);
+                    if (asked != generation) return;
+                    resourceOk.set(true);
+                    resourceResult.set(done);
+                })
+                .onFailure(e -> {
+                    if (asked != generation) return;
+                    resourceOk.set(false);
+                    resourceResult.set((liveDone.isEmpty() ? "" : liveDone + ", but ") + "could not save it: " + e.getMessage());
                 }));
     }
 
@@ -491,4 +561,6 @@ public final class PowerPanelViewModel implements AutoCloseable {
     public StringProperty balloonProperty() { return balloon; }
     public StringProperty resourceResultProperty() { return resourceResult; }
     public BooleanProperty resourceOkProperty() { return resourceOk; }
+    /** Whether Apply also saves the CPU cap and disk limit in the VM's settings (the balloon is never kept). */
+    public BooleanProperty keepLimitsProperty() { return keepLimits; }
 }

@@ -1,6 +1,7 @@
 package org.vmstation.app.gui.view;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
@@ -225,20 +226,30 @@ public final class PowerPanel extends ScrollPane {
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(200);
         grid.getColumnConstraints().setAll(labels, new ColumnConstraints(), new ColumnConstraints());
-        row(grid, 0, "CPU limit (% of a host core)", vm.cpuLimitProperty(), "power-cpu", vm::applyCpuLimit);
-        row(grid, 1, "Disk I/O limit (MiB/s, 0 = none)", vm.diskLimitProperty(), "power-disk", vm::applyDiskLimit);
-        row(grid, 2, "Balloon target (MiB)", vm.balloonProperty(), "power-balloon", vm::applyBalloon);
-        grid.disableProperty().bind(vm.runningProperty().not());
+        // CPU and disk limits can be kept in the settings, so with Keep ticked they are open for a stopped VM too
+        BooleanBinding limitsOff = vm.runningProperty().not().and(vm.keepLimitsProperty().not());
+        row(grid, 0, "CPU limit (% of a host core)", vm.cpuLimitProperty(), "power-cpu", vm::applyCpuLimit, limitsOff);
+        row(grid, 1, "Disk I/O limit (MiB/s, 0 = none)", vm.diskLimitProperty(), "power-disk", vm::applyDiskLimit, limitsOff);
+        row(grid, 2, "Balloon target (MiB)", vm.balloonProperty(), "power-balloon", vm::applyBalloon, vm.runningProperty().not());
+        CheckBox keep = new CheckBox("_Keep after restart");
+        keep.setMnemonicParsing(true);
+        keep.setId("power-keep-limits");
+        keep.setAccessibleText("Keep the CPU and disk limits after a restart: Apply also saves them in the VM's settings");
+        keep.setTooltip(new Tooltip("Apply also saves the CPU and disk limits as the VM's settings (resources.cpu-percent,"
+                + " resources.disk-bps). The balloon target is never kept."));
+        keep.selectedProperty().bindBidirectional(vm.keepLimitsProperty());
         Label result = wrapped(vm.resourceResultProperty(), "power-resource-result");
         result.styleProperty().bind(Bindings.when(vm.resourceOkProperty()).then("").otherwise("-fx-text-fill: -color-danger;"));
         visibleWhen(result, vm.resourceResultProperty().isNotEmpty());
-        Label hint = new Label("Changed live on the running VM; its settings (resources.*) apply at each start.");
+        Label hint = new Label("Apply changes the running VM until it stops. With Keep after restart, the CPU and disk limits"
+                + " are also saved in its settings and apply at every start; the balloon target is never kept.");
         hint.getStyleClass().add("field-hint");
         hint.setWrapText(true);
-        return card("Resources", new VBox(10, grid, result, hint));
+        return card("Resources", new VBox(10, grid, keep, result, hint));
     }
 
-    private static void row(GridPane grid, int r, String label, javafx.beans.property.StringProperty value, String id, Runnable apply) {
+    private static void row(GridPane grid, int r, String label, javafx.beans.property.StringProperty value, String id, Runnable apply,
+                            javafx.beans.value.ObservableBooleanValue off) {
         Label l = new Label(label);
         TextField field = new TextField();
         field.setPrefColumnCount(8);
@@ -252,6 +263,7 @@ public final class PowerPanel extends ScrollPane {
         b.setId(id + "-apply");
         b.setAccessibleText("Apply " + label);
         b.setOnAction(e -> apply.run());
+        for (Node n : List.of(l, field, b)) n.disableProperty().bind(off);
         grid.addRow(r, l, field, b);
     }
 
