@@ -85,6 +85,12 @@ public final class SettingsViewModel {
     public BooleanBinding hardwareLockedProperty() { return hardwareLocked; }
     public BooleanBinding canSaveProperty() { return canSave; }
     public VmItem vm() { return vm; }
+
+    /** Under the OS type: the exact OS the wizard recorded (see {@link org.vmstation.app.gui.wizard.OsIdentity}), or empty. */
+    public javafx.beans.binding.StringBinding exactOsProperty() {
+        return Bindings.createStringBinding(() -> org.vmstation.app.gui.wizard.OsIdentity.describe(vm.definition(),
+                form.osTypeProperty().get()), form.osTypeProperty());
+    }
     /** The display page's 3-D probe and what the Off/Auto/On choice gives on this host. */
     public ThreeDProbeViewModel threeD() { return threeD; }
 }

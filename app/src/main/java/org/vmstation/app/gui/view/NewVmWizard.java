@@ -116,6 +116,8 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         TextField name = new TextField();
         name.textProperty().bindBidirectional(form.nameProperty());
         name.setId("wizard-name");
+        // a new user types the name first: the suggested one is selected, so typing replaces it
+        setOnShown(e -> javafx.application.Platform.runLater(() -> { name.requestFocus(); name.selectAll(); }));
         g.field("Name", name);
         g.error(form, "name");
         TextField osSearch = new TextField();
@@ -170,7 +172,7 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         return l;
     }
 
-    /** An OS with its release year (vendor in the accessible text); releases past their end of life and prereleases greyed. */
+    /** An OS with its vendor and release year (the list is grouped by vendor); releases past their end of life and prereleases greyed. */
     private static final class OsCell extends javafx.scene.control.ListCell<OsChoice> {
         @Override
         protected void updateItem(OsChoice item, boolean empty) {
@@ -184,14 +186,14 @@ public final class NewVmWizard extends Dialog<ButtonType> {
             }
             String status = item.endOfLife() ? " (end of life)" : item.prerelease() ? " (prerelease)" : "";
             setText(item.label() + status);
-            Label where = new Label(item.releaseDate() == null ? "" : String.valueOf(item.releaseDate().getYear()));
+            Label where = new Label(item.group() + (item.releaseDate() == null ? "" : " · " + item.releaseDate().getYear()));
             where.textFillProperty().bind(textFillProperty()); // readable on the selected row's accent too
             where.setOpacity(0.7);
             setGraphic(where);
             setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
             setGraphicTextGap(12);
             setStyle(item.deEmphasised() ? "-fx-opacity: 0.55;" : "");
-            setAccessibleText(item.label() + status + ", " + item.group() + (where.getText().isEmpty() ? "" : ", " + where.getText()));
+            setAccessibleText(item.label() + status + ", " + item.group() + (item.releaseDate() == null ? "" : ", " + item.releaseDate().getYear()));
             setPrefWidth(0); // long names are cut with an ellipsis instead of growing a horizontal scroll bar
         }
     }

@@ -76,6 +76,7 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         ComboBox<CloseBehaviour> close = choice(CloseBehaviour.values(), "prefs-close");
         close.valueProperty().bindBidirectional(vm.closeBehaviourProperty());
         window.field("When closing with VMs running", close);
+        window.full(hint("\"Remember my choice\" in the question asked on closing sets this too."));
 
         tabs.getTabs().setAll(new Tab("General", pad(general)), new Tab("Console", pad(console)), new Tab("Window", pad(window)));
         tabs.getTabs().forEach(t -> t.setClosable(false));

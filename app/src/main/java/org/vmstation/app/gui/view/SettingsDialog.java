@@ -45,7 +45,15 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         os.getItems().setAll(presets.all());
         os.setValue(presets.forOsType(form.osTypeProperty().get()));
         os.valueProperty().addListener((o, a, b) -> { if (b != null) form.osTypeProperty().set(b.id()); });
-        general.field("Operating system", os);
+        javafx.scene.control.Label exactOs = new javafx.scene.control.Label();
+        exactOs.textProperty().bind(vm.exactOsProperty());
+        exactOs.getStyleClass().add("field-hint");
+        exactOs.setId("settings-exact-os");
+        exactOs.setWrapText(true);
+        exactOs.visibleProperty().bind(exactOs.textProperty().isNotEmpty());
+        exactOs.managedProperty().bind(exactOs.visibleProperty());
+        os.setMaxWidth(Double.MAX_VALUE);
+        general.field("Operating system", new javafx.scene.layout.VBox(4, os, exactOs));
         TextField tags = new TextField();
         tags.textProperty().bindBidirectional(form.tagsProperty());
         tags.setPromptText("comma separated");

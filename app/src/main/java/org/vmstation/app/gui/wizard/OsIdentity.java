@@ -46,6 +46,20 @@ public final class OsIdentity {
         return name == null || name.isBlank() ? presetLabel : name.strip();
     }
 
+    /**
+     * What the settings dialog says under its OS type: the exact OS the VM was made for while the type is still
+     * {@code d}'s, that saving will forget it once another type is chosen, or nothing for a VM without one.
+     */
+    public static String describe(VmDefinition d, String osTypeNow) {
+        String name = d.settings().get(NAME);
+        if (name == null || name.isBlank()) return "";
+        String shortId = d.settings().getOrDefault(SHORT_ID, "");
+        if (osTypeNow != null && osTypeNow.equalsIgnoreCase(d.osType())) {
+            return "Made for " + name.strip() + (shortId.isBlank() ? "" : " (osinfo: " + shortId.strip() + ")") + ".";
+        }
+        return "Saving with another type forgets that it was made for " + name.strip() + ".";
+    }
+
     private static LinkedHashMap<String, String> withoutIdentity(Map<String, String> settings) {
         LinkedHashMap<String, String> copy = new LinkedHashMap<>(settings);
         copy.remove(ID);

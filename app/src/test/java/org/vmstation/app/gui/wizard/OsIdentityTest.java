@@ -83,6 +83,7 @@ class OsIdentityTest {
         VmItem item = new VmItem(library.findById(d.id()).orElseThrow());
         SettingsViewModel s = new SettingsViewModel(item, List.of(d), library.vmFolder(d.id()), new LibraryCatalog(library),
                 new DirectTaskExecutor(), notifications);
+        assertThat(s.exactOsProperty().get()).isEqualTo("Made for Debian 11 (osinfo: debian11).");
         s.form().notesProperty().set("web server");
         s.save(saved -> { });
         assertThat(library.findById(d.id()).orElseThrow().definition().settings()).containsEntry(OsIdentity.NAME, "Debian 11");
@@ -91,6 +92,7 @@ class OsIdentityTest {
         SettingsViewModel t = new SettingsViewModel(again, List.of(d), library.vmFolder(d.id()), new LibraryCatalog(library),
                 new DirectTaskExecutor(), notifications);
         t.form().osTypeProperty().set("fedora");
+        assertThat(t.exactOsProperty().get()).isEqualTo("Saving with another type forgets that it was made for Debian 11.");
         t.save(saved -> { });
         VmDefinition stored = library.findById(d.id()).orElseThrow().definition();
         assertThat(stored.osType()).isEqualTo("fedora");
