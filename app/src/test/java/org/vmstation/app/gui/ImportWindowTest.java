@@ -14,19 +14,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.library.VmItem;
-import org.vmstation.app.gui.service.QemuImgDisks;
-import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
 import org.vmstation.app.gui.view.MainWindow;
 import org.vmstation.engine.importer.service.ImportFixtures;
 import org.vmstation.engine.library.VmEntry;
@@ -36,31 +31,21 @@ import org.vmstation.engine.library.VmLibrary;
 @Tag("gui")
 class ImportWindowTest extends FxRobot {
     @TempDir Path dir;
+    private WindowOnRecordingHost app;
     private VmLibrary library;
     private MainWindow window;
-    private ThreadPoolTaskExecutor executor;
 
     @BeforeEach
     void open() throws Exception {
-        library = VmLibrary.open(dir.resolve("lib").resolve("library.db"));
-        library.add(TestVms.vm(dir.resolve("disks"), "Web server", "debian", List.of("prod"), ""));
-        executor = new ThreadPoolTaskExecutor();
-        AppServices services = new AppServices(library, new RecordingHost(dir.resolve("run")), executor, QemuImgDisks.onPath());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> window = WorkstationApp.open(stage, services, socket -> {
-            throw new UnsupportedOperationException("no console in this test");
-        }));
+        app = WindowOnRecordingHost.open(dir, TestVms.vm(dir.resolve("disks"), "Web server", "debian", List.of("prod"), ""));
+        library = app.library;
+        window = app.window;
         waitFor(() -> list().getItems().size() == 1);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            window.dispose();
-            for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-        });
-        executor.close();
-        library.close();
+        app.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -12,19 +12,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.library.VmItem;
-import org.vmstation.app.gui.service.QemuImgDisks;
-import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
 import org.vmstation.app.gui.view.MainWindow;
 import org.vmstation.app.gui.view.NewVmWizard;
 import org.vmstation.engine.library.VmLibrary;
@@ -34,35 +29,26 @@ import org.vmstation.engine.runtime.VmState;
 @Tag("gui")
 class WorkstationWindowTest extends FxRobot {
     @TempDir Path dir;
+    private WindowOnRecordingHost app;
     private VmLibrary library;
     private RecordingHost host;
     private MainWindow window;
-    private ThreadPoolTaskExecutor executor;
 
     @BeforeEach
     void open() throws Exception {
-        library = VmLibrary.open(dir.resolve("lib").resolve("library.db"));
-        library.add(TestVms.vm(dir.resolve("disks"), "Web server", "debian", List.of("prod"), "nginx in front of the shop"));
-        library.add(TestVms.vm(dir.resolve("disks"), "Build box", "fedora", List.of("ci"), ""));
-        library.add(TestVms.vm(dir.resolve("disks"), "Windows desktop", "windows11", List.of(), "Office and games"));
-        host = new RecordingHost(dir.resolve("run"));
-        executor = new ThreadPoolTaskExecutor();
-        AppServices services = new AppServices(library, host, executor, QemuImgDisks.onPath());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> window = WorkstationApp.open(stage, services, socket -> {
-            throw new UnsupportedOperationException("no console in this test");
-        }));
+        app = WindowOnRecordingHost.open(dir,
+                TestVms.vm(dir.resolve("disks"), "Web server", "debian", List.of("prod"), "nginx in front of the shop"),
+                TestVms.vm(dir.resolve("disks"), "Build box", "fedora", List.of("ci"), ""),
+                TestVms.vm(dir.resolve("disks"), "Windows desktop", "windows11", List.of(), "Office and games"));
+        library = app.library;
+        host = app.host;
+        window = app.window;
         waitFor(() -> list().getItems().size() == 3);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            window.dispose();
-            for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-        });
-        executor.close();
-        library.close();
+        app.close();
     }
 
     @SuppressWarnings("unchecked")
