@@ -25,6 +25,7 @@ import org.vmstation.engine.model.BootDevice;
 import org.vmstation.engine.model.DiskBus;
 import org.vmstation.engine.model.DiskFormat;
 import org.vmstation.engine.model.DiskSpec;
+import org.vmstation.engine.model.DisplaySpec;
 import org.vmstation.engine.model.VmDefinition;
 
 /**
@@ -91,7 +92,9 @@ class ExportImportRoundTripGuestTest {
     void theDemoVmExportsAndImportsBackToTheSameDefinition() throws Exception {
         VmEntry demo;
         try (VmLibrary library = VmLibrary.open(dir.resolve("lib/library.db"))) {
-            demo = DemoVm.ensure(library, line -> System.err.println(line));
+            VmDefinition d = DemoVm.ensure(library, line -> System.err.println(line)).definition();
+            // a display other than the default, so that the comparison below shows the adapter and 3-D setting travel
+            demo = library.update(d.toBuilder().display(new DisplaySpec(DisplaySpec.Adapter.QXL, DisplaySpec.Acceleration3d.AUTO)).build());
         }
         assertThat(demo.definition().kernelBoot()).as("the demo boots by -kernel").isNotNull();
         RoundTrip r = exportAndImport(demo.name(), "Demo again");
