@@ -36,34 +36,20 @@ set -euo pipefail
 # Bump when the produced image changes in a way callers can observe.
 GL_RECIPE_VERSION=1
 
-say()  { printf '[guest-gl] %s\n' "$*" >&2; }
-fail() { printf '[guest] ERROR (%s): %s\n' "$1" "$2" >&2; exit 1; }
-
-FORCE=0
-PRINT_DIR=0
-for arg in "$@"; do
-    case "$arg" in
-        --force) FORCE=1 ;;
-        --print-dir) PRINT_DIR=1 ;;
-        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
-        *) fail "arguments" "unknown argument '$arg' (expected --force or --print-dir)" ;;
-    esac
-done
-
-if [ -n "${VMSTATION_GUEST_CACHE:-}" ]; then
-    CACHE_ROOT="$VMSTATION_GUEST_CACHE"
-else
-    CACHE_ROOT="${XDG_CACHE_HOME:-${HOME:?HOME is not set}/.cache}/vmstation/guest"
-fi
-OUT_DIR="$CACHE_ROOT/gl-$GL_RECIPE_VERSION"
-if [ "$PRINT_DIR" = 1 ]; then
-    printf '%s\n' "$OUT_DIR"
-    exit 0
-fi
-
 SELF="${BASH_SOURCE[0]}"
 BASE_RECIPE="$(cd "$(dirname "$SELF")" && pwd)/build-guest.sh"
-[ -f "$BASE_RECIPE" ] || fail "locate recipe" "build-guest.sh must be beside $SELF (the GL guest extends the demo guest)"
+if [ ! -f "$BASE_RECIPE" ]; then
+    printf '[guest] ERROR (locate recipe): build-guest.sh must be beside %s (the GL guest extends the demo guest)\n' "$SELF" >&2
+    exit 1
+fi
+# The demo guest's recipe defines the steps both recipes share (say, fail,
+# parse_args, use_cache_dir, lock_cache, ...) and, sourced, does nothing else.
+# shellcheck source=build-guest.sh
+. "$BASE_RECIPE"
+SAY_TAG=guest-gl
+
+parse_args 28 "$@"
+use_cache_dir "gl-$GL_RECIPE_VERSION"
 
 # ---------------------------------------------------------------- base guest
 say "making sure the demo guest is built"
@@ -72,7 +58,8 @@ BASE_DIR=$(VMSTATION_GUEST_CACHE="$CACHE_ROOT" bash "$BASE_RECIPE" | awk '/^GUES
     fail "base guest" "build-guest.sh printed no usable GUEST-DIR"
 
 # The recipe's own hash and the base guest's manifest (it changes with every
-# rebuild of the base) decide whether a cached image is still current.
+# rebuild of the base, so also when the shared steps in build-guest.sh change)
+# decide whether a cached image is still current.
 RECIPE_SHA=$(sha256sum "$SELF" | cut -d' ' -f1)
 BASE_SHA=$(sha256sum "$BASE_DIR/manifest" | cut -d' ' -f1)
 
@@ -82,26 +69,11 @@ cache_valid() {
         grep -qx "recipe-sha256=$RECIPE_SHA" "$OUT_DIR/manifest" &&
         grep -qx "base-manifest-sha256=$BASE_SHA" "$OUT_DIR/manifest"
 }
-current() { say "cached GL guest is current: $OUT_DIR"; printf 'GUEST-DIR %s\n' "$OUT_DIR"; exit 0; }
 
-[ "$FORCE" = 0 ] && cache_valid && current
-if command -v flock >/dev/null 2>&1; then
-    exec 9>"$CACHE_ROOT/.lock-gl"
-    if ! flock -n 9; then
-        say "another build of the GL guest is running; waiting for it"
-        flock 9
-    fi
-    [ "$FORCE" = 0 ] && cache_valid && current
-fi
-
-for tool in apt-get apt-cache dpkg-deb cpio zcat sha256sum; do
-    command -v "$tool" >/dev/null 2>&1 ||
-        fail "tools" "'$tool' not found; the GL guest recipe needs a Debian/Ubuntu host (run scripts/setup-deps.sh)"
-done
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/vmstation-guest-gl.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-chmod 755 "$WORK"
+exit_if_current "GL guest"
+lock_cache .lock-gl "GL guest"
+need_tools "the GL guest recipe" apt-get apt-cache dpkg-deb cpio zcat sha256sum
+make_work_dir vmstation-guest-gl
 
 # ---------------------------------------------------------------- packages
 # kmscube and Mesa's DRI drivers with everything they need at run time; coreutils
@@ -116,20 +88,15 @@ for need in kmscube libgl1-mesa-dri libegl-mesa0 libgbm1 libc6; do
 done
 PKGS="$PKGS coreutils"
 say "$(printf '%s\n' $PKGS | wc -l) packages; downloading (apt-get download)"
-APT_OPTS=()
-if [ "$(id -u)" = 0 ]; then APT_OPTS=(-o APT::Sandbox::User=root); fi
 mkdir -p "$WORK/debs"
-if ! (cd "$WORK/debs" && apt-get "${APT_OPTS[@]}" -q download $PKGS >"$WORK/download.log" 2>&1); then
+if ! apt_download "$WORK/debs" $PKGS; then
     tail -n 5 "$WORK/download.log" >&2
     fail "download" "apt-get download of Mesa and kmscube failed; check network/apt sources and run 'apt-get update'"
 fi
 
 say "unpacking"
 PKG="$WORK/pkg"
-mkdir -p "$PKG"
-for deb in "$WORK"/debs/*.deb; do
-    dpkg-deb -x "$deb" "$PKG" || fail "unpack" "dpkg-deb -x $deb failed"
-done
+unpack_debs "$WORK/debs" "$PKG"
 KMSCUBE_VERSION=$(dpkg-deb -f "$WORK"/debs/kmscube_*.deb Version)
 MESA_VERSION=$(dpkg-deb -f "$WORK"/debs/libgl1-mesa-dri_*.deb Version)
 
@@ -261,9 +228,7 @@ say "packing the Mesa overlay ($(du -sh "$OV" | cut -f1) unpacked)"
     fail "pack" "cpio failed"
 
 # ---------------------------------------------------------------- publish
-STAGE="$CACHE_ROOT/.build-gl-$GL_RECIPE_VERSION.$$"
-rm -rf "$STAGE"
-mkdir -p "$STAGE"
+new_stage "gl-$GL_RECIPE_VERSION"
 for k in vmlinuz vmlinux; do
     [ -f "$BASE_DIR/$k" ] || continue
     ln "$BASE_DIR/$k" "$STAGE/$k" 2>/dev/null || cp "$BASE_DIR/$k" "$STAGE/$k"
@@ -283,9 +248,6 @@ BASE_SIZE=$(stat -c %s "$BASE_DIR/initrd.img")
     echo "memory-mib=1024"
     echo "built=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$STAGE/manifest"
-OLD="$CACHE_ROOT/.old-gl-$GL_RECIPE_VERSION.$$"
-if [ -e "$OUT_DIR" ]; then mv "$OUT_DIR" "$OLD"; fi
-mv -T "$STAGE" "$OUT_DIR" || fail "publish" "cannot rename $STAGE to $OUT_DIR"
-rm -rf "$OLD"
+publish_stage "gl-$GL_RECIPE_VERSION"
 say "GL guest ready: $OUT_DIR ($(du -h "$OUT_DIR/initrd.img" | cut -f1) initrd, Mesa $MESA_VERSION, kmscube $KMSCUBE_VERSION)"
 printf 'GUEST-DIR %s\n' "$OUT_DIR"

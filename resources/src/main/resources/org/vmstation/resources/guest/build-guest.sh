@@ -17,35 +17,134 @@
 #
 # The whole recipe (including the guest's /init) lives in this one file on
 # purpose: the Java side extracts just this file from the classpath and runs it.
+# build-guest-gl.sh sources its first section, the steps both recipes share.
 set -euo pipefail
 
 # Bump when the produced image changes in a way callers can observe.
 RECIPE_VERSION=2
 
-say()  { printf '[guest] %s\n' "$*" >&2; }
+# ---------------------------------------------------------------- shared steps
+# build-guest-gl.sh (always beside this file) sources this file for the
+# functions of this section and stops at its end. Each recipe defines its own
+# cache_valid.
+SAY_TAG=guest
+say()  { printf '[%s] %s\n' "$SAY_TAG" "$*" >&2; }
 fail() { printf '[guest] ERROR (%s): %s\n' "$1" "$2" >&2; exit 1; }
 
-FORCE=0
-PRINT_DIR=0
-for arg in "$@"; do
-    case "$arg" in
-        --force) FORCE=1 ;;
-        --print-dir) PRINT_DIR=1 ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
-        *) fail "arguments" "unknown argument '$arg' (expected --force or --print-dir)" ;;
-    esac
-done
+# Sets FORCE and PRINT_DIR from the recipe's arguments (after $1); --help
+# prints the recipe's header comment, up to line $1.
+parse_args() {
+    local help_end="$1" arg
+    shift
+    FORCE=0
+    PRINT_DIR=0
+    for arg in "$@"; do
+        case "$arg" in
+            --force) FORCE=1 ;;
+            --print-dir) PRINT_DIR=1 ;;
+            -h|--help) sed -n "2,${help_end}p" "$0"; exit 0 ;;
+            *) fail "arguments" "unknown argument '$arg' (expected --force or --print-dir)" ;;
+        esac
+    done
+}
 
-if [ -n "${VMSTATION_GUEST_CACHE:-}" ]; then
-    CACHE_ROOT="$VMSTATION_GUEST_CACHE"
-else
-    CACHE_ROOT="${XDG_CACHE_HOME:-${HOME:?HOME is not set}/.cache}/vmstation/guest"
-fi
-OUT_DIR="$CACHE_ROOT/$RECIPE_VERSION"
-if [ "$PRINT_DIR" = 1 ]; then
-    printf '%s\n' "$OUT_DIR"
-    exit 0
-fi
+# Sets CACHE_ROOT and OUT_DIR, the image's folder $1 in it; with --print-dir,
+# prints OUT_DIR and exits.
+use_cache_dir() {
+    if [ -n "${VMSTATION_GUEST_CACHE:-}" ]; then
+        CACHE_ROOT="$VMSTATION_GUEST_CACHE"
+    else
+        CACHE_ROOT="${XDG_CACHE_HOME:-${HOME:?HOME is not set}/.cache}/vmstation/guest"
+    fi
+    OUT_DIR="$CACHE_ROOT/$1"
+    if [ "$PRINT_DIR" = 1 ]; then
+        printf '%s\n' "$OUT_DIR"
+        exit 0
+    fi
+}
+
+# Unless --force: when the recipe's cache_valid holds, reports OUT_DIR as the
+# image ($1 names it) and exits.
+exit_if_current() {
+    if [ "$FORCE" = 0 ] && cache_valid; then
+        say "cached $1 is current: $OUT_DIR"
+        printf 'GUEST-DIR %s\n' "$OUT_DIR"
+        exit 0
+    fi
+}
+
+# One builder at a time per cache and image (parallel test JVMs), holding the
+# lock file $1; a waiting builder then finds the fresh cache of the image ($2
+# names it) and returns at once.
+lock_cache() {
+    mkdir -p "$CACHE_ROOT" || fail "cache" "cannot create $CACHE_ROOT"
+    command -v flock >/dev/null 2>&1 || return 0
+    exec 9>"$CACHE_ROOT/$1"
+    if ! flock -n 9; then
+        say "another build of the $2 is running; waiting for it"
+        flock 9
+    fi
+    exit_if_current "$2"
+}
+
+# Exits unless every tool after $1 (the recipe that needs them) is installed.
+need_tools() {
+    local who="$1" tool
+    shift
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null 2>&1 ||
+            fail "tools" "'$tool' not found; $who needs a Debian/Ubuntu host (run scripts/setup-deps.sh)"
+    done
+}
+
+# Sets WORK to a new private folder named after $1, removed when the recipe exits.
+make_work_dir() {
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+    trap 'rm -rf "$WORK"' EXIT
+    chmod 755 "$WORK"
+}
+
+# Downloads the Debian packages after $1 into folder $1 (apt-get download);
+# apt's output goes to $WORK/download.log. As root, apt drops privileges to
+# _apt for downloads, which cannot write into our private temp dir; download as
+# root instead of weakening the dir's mode.
+apt_download() {
+    local dir="$1" opts=()
+    shift
+    if [ "$(id -u)" = 0 ]; then opts=(-o APT::Sandbox::User=root); fi
+    (cd "$dir" && apt-get "${opts[@]}" -q download "$@" >"$WORK/download.log" 2>&1)
+}
+
+# Unpacks every .deb in folder $1 into folder $2.
+unpack_debs() {
+    local deb
+    mkdir -p "$2"
+    for deb in "$1"/*.deb; do
+        dpkg-deb -x "$deb" "$2" || fail "unpack" "dpkg-deb -x $deb failed"
+    done
+}
+
+# Sets STAGE to a new, empty folder where the image $1 (its folder's name) is put together.
+new_stage() {
+    STAGE="$CACHE_ROOT/.build-$1.$$"
+    rm -rf "$STAGE"
+    mkdir -p "$STAGE"
+}
+
+# Swaps STAGE in as OUT_DIR for the image $1, atomically: readers see either
+# the old complete dir or the new one.
+publish_stage() {
+    local old="$CACHE_ROOT/.old-$1.$$"
+    if [ -e "$OUT_DIR" ]; then mv "$OUT_DIR" "$old"; fi
+    mv -T "$STAGE" "$OUT_DIR" || fail "publish" "cannot rename $STAGE to $OUT_DIR"
+    rm -rf "$old"
+}
+
+# ---------------------------------------------------------------- the recipe
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
+
+parse_args 18 "$@"
+use_cache_dir "$RECIPE_VERSION"
 
 # The recipe's own hash decides whether a cached image is still current, so
 # editing this file (even without bumping RECIPE_VERSION) triggers a rebuild.
@@ -58,36 +157,10 @@ cache_valid() {
         grep -qx "recipe-sha256=$RECIPE_SHA" "$OUT_DIR/manifest"
 }
 
-if [ "$FORCE" = 0 ] && cache_valid; then
-    say "cached guest is current: $OUT_DIR"
-    printf 'GUEST-DIR %s\n' "$OUT_DIR"
-    exit 0
-fi
-
-# One builder at a time per cache (parallel test JVMs); a waiting builder then
-# finds the fresh cache and returns at once.
-mkdir -p "$CACHE_ROOT" || fail "cache" "cannot create $CACHE_ROOT"
-if command -v flock >/dev/null 2>&1; then
-    exec 9>"$CACHE_ROOT/.lock"
-    if ! flock -n 9; then
-        say "another build of the guest is running; waiting for it"
-        flock 9
-    fi
-    if [ "$FORCE" = 0 ] && cache_valid; then
-        say "cached guest is current: $OUT_DIR"
-        printf 'GUEST-DIR %s\n' "$OUT_DIR"
-        exit 0
-    fi
-fi
-
-for tool in apt-get apt-cache dpkg-deb gzip sha256sum find sort od tail head; do
-    command -v "$tool" >/dev/null 2>&1 ||
-        fail "tools" "'$tool' not found; the guest recipe needs a Debian/Ubuntu host (run scripts/setup-deps.sh)"
-done
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/vmstation-guest.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-chmod 755 "$WORK"
+exit_if_current guest
+lock_cache .lock guest
+need_tools "the guest recipe" apt-get apt-cache dpkg-deb gzip sha256sum find sort od tail head
+make_work_dir vmstation-guest
 
 # ---------------------------------------------------------------- packages
 say "resolving the Debian kernel package (linux-image-amd64)"
@@ -99,13 +172,8 @@ BB_VERSION=$(apt-cache policy busybox-static | awk '/Candidate:/ {print $2; exit
     fail "resolve busybox" "apt-cache knows no busybox-static; run 'apt-get update' (scripts/setup-deps.sh)"
 say "kernel package: $KPKG $KPKG_VERSION, busybox-static $BB_VERSION"
 
-APT_OPTS=()
-# As root, apt drops privileges to _apt for downloads, which cannot write into
-# our private temp dir; download as root instead of weakening the dir's mode.
-if [ "$(id -u)" = 0 ]; then APT_OPTS=(-o APT::Sandbox::User=root); fi
-
 say "downloading $KPKG and busybox-static (apt-get download)"
-if ! (cd "$WORK" && apt-get "${APT_OPTS[@]}" -q download "$KPKG" busybox-static >"$WORK/download.log" 2>&1); then
+if ! apt_download "$WORK" "$KPKG" busybox-static; then
     # Offline: apt's own archive cache may already hold exactly these versions.
     rm -f "$WORK"/*.deb
     for pv in "$KPKG:$KPKG_VERSION" "busybox-static:$BB_VERSION"; do
@@ -121,10 +189,7 @@ if ! (cd "$WORK" && apt-get "${APT_OPTS[@]}" -q download "$KPKG" busybox-static 
 fi
 
 say "unpacking packages"
-mkdir -p "$WORK/pkg"
-for deb in "$WORK"/*.deb; do
-    dpkg-deb -x "$deb" "$WORK/pkg" || fail "unpack" "dpkg-deb -x $deb failed"
-done
+unpack_debs "$WORK" "$WORK/pkg"
 
 # Newer (usr-merged) packages ship /usr/lib/modules and /usr/bin/busybox;
 # depmod -b expects BASE/lib/modules, so give it that view.
@@ -630,9 +695,7 @@ fi
     | gzip -9n >"$WORK/initrd.img" || fail "pack" "cpio/gzip failed"
 
 # ---------------------------------------------------------------- publish
-STAGE="$CACHE_ROOT/.build-$RECIPE_VERSION.$$"
-rm -rf "$STAGE"
-mkdir -p "$STAGE"
+new_stage "$RECIPE_VERSION"
 cp "$VMLINUZ" "$STAGE/vmlinuz"
 if [ -n "$PVH_KERNEL" ]; then cp "$PVH_KERNEL" "$STAGE/vmlinux"; fi
 cp "$WORK/initrd.img" "$STAGE/initrd.img"
@@ -647,10 +710,6 @@ cp "$WORK/initrd.img" "$STAGE/initrd.img"
     echo "modules=$MODULE_COUNT"
     echo "built=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$STAGE/manifest"
-# Swap in atomically: readers see either the old complete dir or the new one.
-OLD="$CACHE_ROOT/.old-$RECIPE_VERSION.$$"
-if [ -e "$OUT_DIR" ]; then mv "$OUT_DIR" "$OLD"; fi
-mv -T "$STAGE" "$OUT_DIR" || fail "publish" "cannot rename $STAGE to $OUT_DIR"
-rm -rf "$OLD"
+publish_stage "$RECIPE_VERSION"
 say "guest ready: $OUT_DIR ($(du -h "$OUT_DIR/initrd.img" | cut -f1) initrd, kernel $KVER)"
 printf 'GUEST-DIR %s\n' "$OUT_DIR"
