@@ -120,10 +120,9 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         setOnShown(e -> javafx.application.Platform.runLater(() -> { name.requestFocus(); name.selectAll(); }));
         g.field("Name", name);
         g.error(form, "name");
-        TextField osSearch = new TextField();
-        osSearch.setPromptText("Search operating systems (name, version, vendor)");
-        osSearch.setId("wizard-os-search");
-        osSearch.setAccessibleText("Search operating systems");
+        // the same search field as the library's (magnifier, clear button, Escape clears)
+        TextField osSearch = Controls.searchField("Search operating systems (name, version, vendor)", "wizard-os-search",
+                "Search operating systems");
         osSearch.textProperty().bindBidirectional(vm.osSearchProperty());
         ListView<OsChoice> osList = new ListView<>(vm.visibleOs());
         osList.getStyleClass().add("os-list");
