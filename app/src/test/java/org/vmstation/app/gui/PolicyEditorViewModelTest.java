@@ -20,6 +20,8 @@ import org.vmstation.app.gui.policy.PolicyEditorViewModel;
 import org.vmstation.app.gui.policy.TargetKind;
 import org.vmstation.app.gui.task.DirectTaskExecutor;
 import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.power.host.HostStates;
+import org.vmstation.engine.power.host.SettableHostPower;
 import org.vmstation.engine.power.policy.PolicyRuleStore;
 import org.vmstation.engine.power.policy.VmHostActuator;
 import org.vmstation.engine.runtime.VmState;
@@ -28,7 +30,7 @@ import org.vmstation.engine.runtime.VmState;
 class PolicyEditorViewModelTest {
     @TempDir Path dir;
     private HostPolicyService service;
-    private final TestHostBattery battery = new TestHostBattery();
+    private final SettableHostPower battery = new SettableHostPower(HostStates.onAc(90));
 
     @AfterEach
     void stop() { if (service != null) service.close(); }
@@ -77,10 +79,10 @@ class PolicyEditorViewModelTest {
         host.states.put(office.id(), VmState.RUNNING);
         PolicyEditorViewModel vm = open(host, List.of(office));
         vm.addRule();
-        battery.set(TestHostBattery.onBattery(70));
+        battery.set(HostStates.onBattery(70));
         await(() -> !vm.log().isEmpty());
         assertThat(vm.log().getFirst().text()).contains("pause 'Office' — on battery (on battery, 70 %").endsWith("· in force");
-        assertThat(vm.hostTextProperty().get()).startsWith("This computer: on battery, 70 %").contains("Read from: the test's battery");
+        assertThat(vm.hostTextProperty().get()).startsWith("This computer: on battery, 70 %").contains("Read from: a battery set by the test");
         assertThat(host.calls).containsExactly("pause Office");
 
         vm.selectedLogProperty().set(vm.log().getFirst());

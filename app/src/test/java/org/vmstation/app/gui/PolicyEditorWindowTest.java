@@ -30,6 +30,8 @@ import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.engine.model.KernelBoot;
 import org.vmstation.engine.model.NetworkSpec;
 import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.power.host.HostStates;
+import org.vmstation.engine.power.host.SettableHostPower;
 import org.vmstation.engine.power.policy.PolicyRuleStore;
 import org.vmstation.engine.runtime.StartOptions;
 import org.vmstation.engine.runtime.VmState;
@@ -47,7 +49,7 @@ class PolicyEditorWindowTest extends FxRobot {
     @Test
     void addARuleThenAHostChangeShowsAndUndoesTheAction() throws Exception {
         Path db = Files.createDirectories(dir.resolve("library")).resolve("library.db");
-        TestHostBattery battery = new TestHostBattery();
+        SettableHostPower battery = new SettableHostPower(HostStates.onAc(90));
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         try (EngineContext engine = EngineContext.open(db)) {
             GuestImage guest = TestGuest.image();
@@ -86,7 +88,7 @@ class PolicyEditorWindowTest extends FxRobot {
                 ListView<Object> rules = lookup("#policy-rules").queryAs(ListView.class);
                 assertThat(rules.getItems()).hasSize(1);
 
-                battery.set(TestHostBattery.onBattery(64));
+                battery.set(HostStates.onBattery(64));
                 @SuppressWarnings("unchecked")
                 ListView<LogRow> log = lookup("#policy-log").queryAs(ListView.class);
                 WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !log.getItems().isEmpty());

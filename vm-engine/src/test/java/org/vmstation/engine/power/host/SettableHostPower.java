@@ -1,18 +1,19 @@
-package org.vmstation.engine.power.policy;
+package org.vmstation.engine.power.host;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.vmstation.engine.power.host.HostPowerSnapshot;
-import org.vmstation.engine.power.host.HostPowerSupply;
 
-/** The host battery a test machine lacks: a supply whose state the test sets, announcing each change like UPower. */
-final class SettableHostPower implements HostPowerSupply {
+/**
+ * The host battery a test machine lacks: a supply whose state the test sets ({@link HostStates} has the usual ones),
+ * announcing each change like UPower. Published in vm-engine's test-jar.
+ */
+public final class SettableHostPower implements HostPowerSupply {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile HostPowerSnapshot state;
 
-    SettableHostPower(HostPowerSnapshot initial) { state = initial; }
+    public SettableHostPower(HostPowerSnapshot initial) { state = initial; }
 
-    void set(HostPowerSnapshot s) {
+    public void set(HostPowerSnapshot s) {
         state = s;
         for (Runnable l : listeners) l.run();
     }

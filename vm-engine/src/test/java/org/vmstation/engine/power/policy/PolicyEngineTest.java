@@ -2,9 +2,9 @@ package org.vmstation.engine.power.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.vmstation.engine.power.policy.HostStates.lidClosed;
-import static org.vmstation.engine.power.policy.HostStates.onAc;
-import static org.vmstation.engine.power.policy.HostStates.onBattery;
+import static org.vmstation.engine.power.host.HostStates.lidClosed;
+import static org.vmstation.engine.power.host.HostStates.onAc;
+import static org.vmstation.engine.power.host.HostStates.onBattery;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package org.vmstation.engine.power.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vmstation.engine.power.policy.HostStates.onAc;
-import static org.vmstation.engine.power.policy.HostStates.onBattery;
+import static org.vmstation.engine.power.host.HostStates.onAc;
+import static org.vmstation.engine.power.host.HostStates.onBattery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.engine.model.KernelBoot;
 import org.vmstation.engine.model.NetworkSpec;
 import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.power.host.SettableHostPower;
 import org.vmstation.engine.qemu.CapabilityProbe;
 import org.vmstation.engine.qemu.QemuBinaryLocator;
 import org.vmstation.engine.qemu.QemuCapabilities;
