@@ -121,7 +121,7 @@ public final class NewVmWizard extends Dialog<ButtonType> {
         g.field("Name", name);
         g.error(form, "name");
         // the same search field as the library's (magnifier, clear button, Escape clears)
-        TextField osSearch = Controls.searchField("Search operating systems (name, version, vendor)", "wizard-os-search",
+        TextField osSearch = Controls.searchField("Search name, version, vendor", "wizard-os-search",
                 "Search operating systems");
         osSearch.textProperty().bindBidirectional(vm.osSearchProperty());
         ListView<OsChoice> osList = new ListView<>(vm.visibleOs());
