@@ -21,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.AppServices;
+import org.vmstation.app.gui.Screenshots;
 import org.vmstation.app.gui.WorkstationApp;
 import org.vmstation.app.gui.service.QemuImgDisks;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
@@ -62,7 +63,7 @@ class PowerPanelStoppedWindowTest extends FxRobot {
                 assertThat(why.getText()).isEqualTo(PowerPanelViewModel.NO_DEVICES + " Give it laptop power devices, then start it.");
                 assertThat(lookup("#power-ac").queryAs(CheckBox.class).isDisabled()).isTrue();
                 assertThat(lookup("#power-press-power").queryAs(Button.class).isDisabled()).isTrue();
-                assertThat(PanelScreenshot.save(stage.getScene(), "power-panel-stopped")).isNotEmptyFile();
+                assertThat(Screenshots.save(stage.getScene(), "power-panel-stopped")).isNotEmptyFile();
 
                 Button enable = lookup("#power-enable").queryAs(Button.class);
                 assertThat(enable.isVisible() && !enable.isDisabled() && enable.isFocusTraversable()).isTrue();

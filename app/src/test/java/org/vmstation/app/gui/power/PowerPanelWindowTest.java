@@ -20,6 +20,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.AppServices;
 import org.vmstation.app.gui.Consoles;
+import org.vmstation.app.gui.Screenshots;
 import org.vmstation.app.gui.WorkstationApp;
 import org.vmstation.app.gui.library.VmItem;
 import org.vmstation.app.gui.service.QemuImgDisks;
@@ -113,7 +114,7 @@ class PowerPanelWindowTest extends FxRobot {
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !charger.isSelected() && lid.isSelected()
                         && lookup("#power-battery").queryAs(Label.class).getText().contains("discharging"));
                 assertThat(lastChange.getStyle()).doesNotContain("danger");
-                Path shot = PanelScreenshot.save(stage.getScene(), "power-panel");
+                Path shot = Screenshots.save(stage.getScene(), "power-panel");
                 assertThat(shot).isNotEmptyFile();
             } finally {
                 if (host.status(laptop).state().isActive()) host.powerOff(laptop);
