@@ -86,4 +86,21 @@ class LibraryViewModelTest {
         assertThat(vm.allItems()).hasSize(2).contains(before);
         assertThat(vm.tagChoices()).containsExactly(LibraryViewModel.ALL_TAGS, "ci", "prod");
     }
+
+    @Test
+    void theSameReadMergedAgainAfterALocalEditStillPutsTheListInLineWithIt() {
+        // the catalog hands out the very same list while the library is unchanged; a merge of it may be skipped
+        // only while nothing else changed the list since it was merged
+        List<VmEntry> read = vm.allItems().stream()
+                .map(i -> new VmEntry(i.definition(), i.state(), i.createdAt(), i.lastRunAt(), null)).toList();
+        vm.merge(read);
+        VmItem alpha = vm.allItems().stream().filter(i -> i.name().equals("alpha")).findFirst().orElseThrow();
+        vm.replace(alpha.definition().toBuilder().name("renamed").build());
+        assertThat(names()).contains("renamed");
+        vm.merge(read);
+        assertThat(names()).containsExactly("alpha", "Build box", "web server");
+        vm.remove(alpha.id());
+        vm.merge(read);
+        assertThat(names()).containsExactly("alpha", "Build box", "web server");
+    }
 }

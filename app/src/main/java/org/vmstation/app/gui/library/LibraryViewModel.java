@@ -46,6 +46,11 @@ public final class LibraryViewModel {
     private final ObjectProperty<SortOrder> sortOrder = new SimpleObjectProperty<>(this, "sortOrder", SortOrder.NAME);
     private final ObservableList<String> tagChoices = FXCollections.observableArrayList(ALL_TAGS);
     private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
+    /**
+     * The entries the list was last brought in line with, while nothing else changed it since. The catalog hands
+     * out the same list while the library is unchanged, so a merge of this very list has nothing to do.
+     */
+    private List<VmEntry> inLineWith;
 
     public LibraryViewModel(VmCatalog catalog, TaskExecutor executor) {
         this.catalog = catalog;
@@ -96,6 +101,7 @@ public final class LibraryViewModel {
         }
         for (VmItem item : prepared.rows()) byId.put(item.id(), item);
         fill(prepared.rows());
+        inLineWith = prepared.entries();
     }
 
     /** Fills the empty list with {@code rows}: filter first, then one change, so each row is filtered once and the list sorted once. */
@@ -112,6 +118,8 @@ public final class LibraryViewModel {
      * place. Live states are left alone unless the VM is new.
      */
     public void merge(List<VmEntry> entries) {
+        if (entries == inLineWith && loaded.get()) return; // the same read again (the state monitor's first poll)
+        inLineWith = null;
         Map<String, VmEntry> fresh = new HashMap<>();
         for (VmEntry e : entries) fresh.put(e.id(), e);
         List<VmItem> gone = new ArrayList<>();
@@ -128,13 +136,14 @@ public final class LibraryViewModel {
                 VmItem item = new VmItem(e);
                 byId.put(e.id(), item);
                 added.add(item);
-            } else if (!existing.definition().equals(e.definition()) || !java.util.Objects.equals(existing.lastRunAt(), e.lastRunAt())) {
+            } else if (existing.definition() != e.definition() && !existing.definition().equals(e.definition()) || !java.util.Objects.equals(existing.lastRunAt(), e.lastRunAt())) {
                 existing.update(e);
                 updated = true;
             }
         }
         if (items.isEmpty() && !added.isEmpty()) {
             fill(added); // the first read (the state monitor's can come before reload's)
+            inLineWith = entries;
             return;
         }
         items.addAll(added);
@@ -145,6 +154,7 @@ public final class LibraryViewModel {
             refilter();
         }
         loaded.set(true);
+        inLineWith = entries;
     }
 
     /** A state report from the host (watch or poll). */
@@ -158,6 +168,7 @@ public final class LibraryViewModel {
     /** Replaces one VM's definition after an edit saved elsewhere (settings, tags, notes). */
     public void replace(VmDefinition definition) {
         VmItem item = byId.get(definition.id());
+        inLineWith = null;
         if (item != null) {
             item.setDefinition(definition);
             // rebuild the search text from the new definition
@@ -170,6 +181,7 @@ public final class LibraryViewModel {
 
     public void remove(String id) {
         VmItem item = byId.remove(id);
+        inLineWith = null;
         if (item != null) items.remove(item);
         refreshTags();
     }

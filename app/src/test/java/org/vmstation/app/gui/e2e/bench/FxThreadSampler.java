@@ -21,6 +21,7 @@ final class FxThreadSampler {
     /** Samples thread {@code id} every {@code periodMs} for {@code durationMs}; prints the top {@code top} methods. */
     static void run(long id, long durationMs, long periodMs, int top, String title) throws InterruptedException {
         Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> innermost = new HashMap<>();
         int running = 0, samples = 0;
         long end = System.currentTimeMillis() + durationMs;
         while (System.currentTimeMillis() < end) {
@@ -29,6 +30,8 @@ final class FxThreadSampler {
             if (info != null && info.getThreadState() == Thread.State.RUNNABLE && info.getStackTrace().length > 0
                     && !isIdle(info.getStackTrace()[0])) {
                 running++;
+                StackTraceElement leaf = info.getStackTrace()[0];
+                innermost.merge(leaf.getClassName() + "." + leaf.getMethodName(), 1, Integer::sum);
                 Set<String> seen = new HashSet<>();
                 for (StackTraceElement f : info.getStackTrace()) {
                     String m = f.getClassName() + "." + f.getMethodName();
@@ -42,6 +45,10 @@ final class FxThreadSampler {
         inclusive.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("org.vmstation") || e.getKey().startsWith("javafx.") || e.getKey().startsWith("com.sun.javafx"))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                .forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
+        // native frames (GTK, X) show as busy too, though they may be waiting: thread CPU time is the true figure
+        System.out.printf("  innermost frames (the method running when sampled):%n");
+        innermost.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(Math.max(5, top / 3))
                 .forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
     }
 
