@@ -89,26 +89,6 @@ final class UsbCommand implements Callable<Integer> {
         return null;
     }
 
-    /**
-     * Attach and detach: opens the library, finds the running VM {@code name}, lets {@code plan} check the request
-     * and say what to do to the VM's QEMU, does that, and prints {@code done} with the device's and the VM's names.
-     */
-    int hotplug(String name, UsbDevice device, BiFunction<EngineContext, VmEntry, ControlAction<?>> plan, String done) {
-        try (EngineContext ctx = Cli.open(root.library)) {
-            VmEntry vm = runningVm(ctx, name);
-            ControlAction<?> change = plan.apply(ctx, vm);
-            try {
-                ctx.host().withControl(vm.definition(), change);
-            } catch (Exception e) {
-                throw new CliException(ExitCodes.QEMU_FAILED, e.getMessage(), e);
-            }
-            PrintWriter out = root.spec.commandLine().getOut();
-            out.printf(done, device.displayName(), vm.name());
-            out.flush();
-            return ExitCodes.OK;
-        }
-    }
-
     @Command(name = "list", description = "List the host's USB devices and where each one is.")
     static final class ListDevices implements Callable<Integer> {
         @ParentCommand UsbCommand usb;
@@ -142,16 +122,39 @@ final class UsbCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "attach", description = "Connect a host USB device to a running VM (the host loses it meanwhile).")
-    static final class Attach implements Callable<Integer> {
+    /** Attach and detach: the running VM and the host device they take, and the one way they change a VM. */
+    abstract static class HotplugCommand implements Callable<Integer> {
         @ParentCommand UsbCommand usb;
         @Parameters(index = "0", paramLabel = "NAME") String name;
         @Parameters(index = "1", paramLabel = "DEVICE", description = "Port (1-2.3) or vendor:product (0781:5567).") String spec;
 
+        /**
+         * Opens the library, finds the running VM {@code name}, lets {@code plan} check the request and say what to do
+         * to the VM's QEMU, does that, and prints {@code done} with the device's and the VM's names.
+         */
+        int hotplug(UsbDevice device, BiFunction<EngineContext, VmEntry, ControlAction<?>> plan, String done) {
+            try (EngineContext ctx = Cli.open(usb.root.library)) {
+                VmEntry vm = runningVm(ctx, name);
+                ControlAction<?> change = plan.apply(ctx, vm);
+                try {
+                    ctx.host().withControl(vm.definition(), change);
+                } catch (Exception e) {
+                    throw new CliException(ExitCodes.QEMU_FAILED, e.getMessage(), e);
+                }
+                PrintWriter out = usb.root.spec.commandLine().getOut();
+                out.printf(done, device.displayName(), vm.name());
+                out.flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "attach", description = "Connect a host USB device to a running VM (the host loses it meanwhile).")
+    static final class Attach extends HotplugCommand {
         @Override
         public Integer call() {
             UsbDevice d = device(devices(), spec);
-            return usb.hotplug(name, d, (ctx, vm) -> {
+            return hotplug(d, (ctx, vm) -> {
                 String other = holder(ctx, ctx.library().list().stream().filter(e -> !e.id().equals(vm.id())).toList(), d);
                 if (other != null) throw new CliException(ExitCodes.WRONG_STATE, d.displayName() + " is in VM '" + other + "': detach it there first.");
                 UsbAccessReport report = new UsbAccess().explain(d);
@@ -165,15 +168,11 @@ final class UsbCommand implements Callable<Integer> {
     }
 
     @Command(name = "detach", description = "Give a USB device back from a running VM to this computer.")
-    static final class Detach implements Callable<Integer> {
-        @ParentCommand UsbCommand usb;
-        @Parameters(index = "0", paramLabel = "NAME") String name;
-        @Parameters(index = "1", paramLabel = "DEVICE", description = "Port (1-2.3) or vendor:product (0781:5567).") String spec;
-
+    static final class Detach extends HotplugCommand {
         @Override
         public Integer call() {
             UsbDevice d = device(devices(), spec);
-            return usb.hotplug(name, d, (ctx, vm) -> c -> {
+            return hotplug(d, (ctx, vm) -> c -> {
                 new UsbHotplug().detach(c, UsbBus.hostDeviceId(d.portPath()), d.displayName());
                 return null;
             }, "Disconnected %s from VM '%s'.%n");
