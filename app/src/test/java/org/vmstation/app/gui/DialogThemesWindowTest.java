@@ -56,12 +56,12 @@ import org.vmstation.usb.qemu.UsbHotplug;
 import org.vmstation.usb.service.UsbService;
 
 /**
- * Every dialog of the window in the dark theme: its background is dark and every text in it (labels, buttons,
- * check boxes, tab titles, fields) reads against what is behind it. Saves a screenshot of each for people to look at
- * (target/screenshots/dark-*.png).
+ * Every dialog of the window in the dark theme (and, as the reference, the light one): its background and fields
+ * are dark (light) and every text in it (labels, buttons, check boxes, tab titles) reads against what is behind it.
+ * Saves a screenshot of each for people to look at (target/screenshots/dark-*.png, light-*.png).
  */
 @Tag("gui")
-class DarkDialogsWindowTest extends FxRobot {
+class DialogThemesWindowTest extends FxRobot {
     /** WCAG's minimum contrast for large text and user-interface parts; body text should reach 4.5. */
     private static final double MIN_CONTRAST = 3.0;
 
@@ -70,6 +70,7 @@ class DarkDialogsWindowTest extends FxRobot {
     private MainWindow window;
     private ThreadPoolTaskExecutor executor;
     private PreferencesStore store;
+    private Theme theme;
 
     @BeforeEach
     void open() throws Exception {
@@ -89,6 +90,7 @@ class DarkDialogsWindowTest extends FxRobot {
         AppServices services = new AppServices(library, host, executor, QemuImgDisks.onPath());
         store = new PreferencesStore(dir.resolve("config").resolve(PreferencesStore.FILE_NAME));
         store.save(Preferences.DEFAULTS.withTheme(Theme.DARK));
+        theme = Theme.DARK;
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             window = WorkstationApp.open(stage, services, socket -> { throw new UnsupportedOperationException("no console here"); });
@@ -116,6 +118,19 @@ class DarkDialogsWindowTest extends FxRobot {
 
     @Test
     void everyDialogIsDarkAndItsTextReadable() throws Exception {
+        assertThat(everyDialog()).as("dark-theme problems (screenshots in " + Screenshots.DIR.toAbsolutePath() + ")").isEmpty();
+    }
+
+    @Test
+    void inTheLightThemeToo() throws Exception {
+        theme = Theme.LIGHT;
+        interact(() -> window.preferences().currentProperty().set(Preferences.DEFAULTS.withTheme(Theme.LIGHT)));
+        waitFor(() -> !window.stage().getScene().getRoot().getStyleClass().contains("dark"));
+        assertThat(everyDialog()).as("light-theme problems (screenshots in " + Screenshots.DIR.toAbsolutePath() + ")").isEmpty();
+    }
+
+    /** Opens each dialog in turn, checks it and closes it; what was wrong, as readable lines. */
+    private List<String> everyDialog() throws Exception {
         List<String> problems = new ArrayList<>();
 
         interact(window::newVm);
@@ -176,7 +191,7 @@ class DarkDialogsWindowTest extends FxRobot {
         problems.addAll(check(usbDialog, "dark-usb"));
         closeWith(usbDialog, ButtonType.CLOSE);
 
-        assertThat(problems).as("dark-theme problems (screenshots in " + Screenshots.DIR.toAbsolutePath() + ")").isEmpty();
+        return problems;
     }
 
     private DialogPane pane(String id) throws TimeoutException {
@@ -191,15 +206,19 @@ class DarkDialogsWindowTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Screenshot, then what is wrong with the dialog in the dark theme (empty: nothing). */
-    private List<String> check(DialogPane pane, String name) throws Exception {
+    /** Screenshot, then what is wrong with the dialog in the theme under test (empty: nothing). */
+    private List<String> check(DialogPane pane, String shot) throws Exception {
+        boolean dark = theme == Theme.DARK;
+        String name = dark ? shot : shot.replaceFirst("^dark-", "light-");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(pane.getScene(), name);
         List<String> found = new ArrayList<>();
         interact(() -> {
-            if (!pane.getScene().getRoot().getStyleClass().contains("dark")) found.add(name + ": the window is not in the dark theme");
+            if (pane.getScene().getRoot().getStyleClass().contains("dark") != dark) found.add(name + ": the window is not in the " + theme + " theme");
             Color bg = background(pane);
-            if (bg == null || luminance(bg) > 0.05) found.add(name + ": the dialog's background is " + bg + ", not dark");
+            if (bg == null || (dark ? luminance(bg) > 0.05 : luminance(bg) < 0.7)) {
+                found.add(name + ": the dialog's background is " + bg + ", not " + (dark ? "dark" : "light"));
+            }
             visit(pane, node -> {
                 if (!node.isVisible() || node.isDisabled()) return false;
                 if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank() && l.getTextFill() instanceof Color fill) {
@@ -212,9 +231,9 @@ class DarkDialogsWindowTest extends FxRobot {
                 }
                 if (node instanceof TextInputControl input) {
                     Color inner = innerFill(input);
-                    if (inner != null && luminance(inner) > 0.1) {
+                    if (inner != null && (dark ? luminance(inner) > 0.1 : luminance(inner) < 0.7)) {
                         found.add(name + ": field " + (input.getId() == null ? input.getPromptText() : "#" + input.getId())
-                                + " has a light background " + inner);
+                                + " has a " + (dark ? "light" : "dark") + " background " + inner);
                     }
                 }
                 return true;
