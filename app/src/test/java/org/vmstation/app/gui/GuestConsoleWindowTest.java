@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,10 +82,7 @@ class GuestConsoleWindowTest extends FxRobot {
                 assertThat(host.status(demo).state()).isEqualTo(VmState.STOPPED);
             } finally {
                 if (host.status(demo).state().isActive()) host.powerOff(demo);
-                FxToolkit.setupFixture(() -> {
-                    window[0].dispose();
-                    for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-                });
+                TestWindows.closeAll(window[0]);
                 executor.close();
                 host.close();
             }

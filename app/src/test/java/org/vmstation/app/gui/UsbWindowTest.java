@@ -14,7 +14,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,10 +98,7 @@ class UsbWindowTest extends FxRobot {
                 assertThat(lookup("#usb-dialog-0-remember").queryAs(CheckBox.class).isSelected()).isTrue();
                 Screenshots.save(lookup("#usb-dialog").query().getScene(), "usb-dialog");
             } finally {
-                FxToolkit.setupFixture(() -> {
-                    window[0].dispose();
-                    for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-                });
+                TestWindows.closeAll(window[0]);
                 executor.close();
             }
         }

@@ -1,9 +1,7 @@
 package org.vmstation.app.gui;
 
 import java.nio.file.Path;
-import java.util.List;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.testfx.api.FxToolkit;
 import org.vmstation.app.gui.service.QemuImgDisks;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
@@ -48,10 +46,7 @@ final class WindowOnRecordingHost implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            FxToolkit.setupFixture(() -> {
-                window.dispose();
-                for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-            });
+            TestWindows.closeAll(window);
         } finally {
             executor.close();
             library.close();

@@ -2,7 +2,6 @@ package org.vmstation.app.gui.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -11,13 +10,13 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.EngineContext;
 import org.vmstation.app.gui.AppServices;
 import org.vmstation.app.gui.Consoles;
+import org.vmstation.app.gui.TestWindows;
 import org.vmstation.app.gui.WorkstationApp;
 import org.vmstation.app.gui.library.VmItem;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
@@ -106,10 +105,7 @@ final class WindowOnTempLibrary implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            FxToolkit.setupFixture(() -> {
-                window.dispose();
-                for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-            });
+            TestWindows.closeAll(window);
         } finally {
             executor.close();
             engine.close();

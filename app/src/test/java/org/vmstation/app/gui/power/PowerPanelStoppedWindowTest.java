@@ -13,7 +13,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +21,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.AppServices;
 import org.vmstation.app.gui.Screenshots;
+import org.vmstation.app.gui.TestWindows;
 import org.vmstation.app.gui.WorkstationApp;
 import org.vmstation.app.gui.service.QemuImgDisks;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
@@ -78,10 +78,7 @@ class PowerPanelStoppedWindowTest extends FxRobot {
                 Label saved = lookup("#power-last-change").queryAs(Label.class);
                 assertThat(saved.getText()).isEqualTo("Saved: the battery, charger and lid appear when the VM starts.");
             } finally {
-                FxToolkit.setupFixture(() -> {
-                    window[0].dispose();
-                    for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-                });
+                TestWindows.closeAll(window[0]);
                 executor.close();
             }
         }

@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.AppServices;
 import org.vmstation.app.gui.Consoles;
 import org.vmstation.app.gui.Screenshots;
+import org.vmstation.app.gui.TestWindows;
 import org.vmstation.app.gui.WorkstationApp;
 import org.vmstation.app.gui.library.VmItem;
 import org.vmstation.app.gui.service.QemuImgDisks;
@@ -118,10 +118,7 @@ class PowerPanelWindowTest extends FxRobot {
                 assertThat(shot).isNotEmptyFile();
             } finally {
                 if (host.status(laptop).state().isActive()) host.powerOff(laptop);
-                FxToolkit.setupFixture(() -> {
-                    window[0].dispose();
-                    for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-                });
+                TestWindows.closeAll(window[0]);
                 executor.close();
                 host.close();
             }
