@@ -11,12 +11,10 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.library.VmItem;
 import org.vmstation.app.gui.service.QemuImgDisks;
@@ -54,16 +52,14 @@ class GuestConsoleWindowTest extends FxRobot {
                     () -> CapabilityProbe.probe(QemuBinaryLocator.locateQemu()), List.of(new VncDisplayBackend()));
             ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
             AppServices services = new AppServices(library, host, executor, QemuImgDisks.onPath());
-            Stage stage = FxToolkit.registerPrimaryStage();
-            MainWindow[] window = new MainWindow[1];
-            FxToolkit.setupFixture(() -> window[0] = WorkstationApp.open(stage, services, Consoles.defaultProvider()));
+            MainWindow window = TestWindows.open(services, Consoles.defaultProvider());
             try {
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].library().allItems().size() == 1);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.library().allItems().size() == 1);
                 clickOn("Demo guest");
                 Button start = lookup("#tool-start").queryAs(Button.class);
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !start.isDisabled());
                 clickOn(start);
-                VmItem item = window[0].library().allItems().getFirst();
+                VmItem item = window.library().allItems().getFirst();
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> item.state() == VmState.RUNNING);
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#console-display").tryQuery().isPresent());
                 // Start switched to the console tab by itself, and the screen has the keyboard
@@ -72,17 +68,17 @@ class GuestConsoleWindowTest extends FxRobot {
                 DisplayView display = lookup("#console-display").queryAs(DisplayView.class);
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, display::isFocused);
                 WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> nonBlackPixels(display) > 100);
-                Screenshots.save(stage.getScene(), "console-running-guest");
+                Screenshots.save(window.stage().getScene(), "console-running-guest");
                 // the library list shows a live thumbnail of the running VM's screen
-                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> nonBlackPixels(window[0].thumbnails(), item.id()) > 20);
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> nonBlackPixels(window.thumbnails(), item.id()) > 20);
                 assertThat(lookup("#thumbnail-" + item.id()).tryQuery()).isPresent();
-                Screenshots.save(stage.getScene(), "library-live-thumbnail");
+                Screenshots.save(window.stage().getScene(), "library-live-thumbnail");
                 clickOn("#tool-power_off");
                 WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> item.state() == VmState.STOPPED);
                 assertThat(host.status(demo).state()).isEqualTo(VmState.STOPPED);
             } finally {
                 if (host.status(demo).state().isActive()) host.powerOff(demo);
-                TestWindows.closeAll(window[0]);
+                TestWindows.closeAll(window);
                 executor.close();
                 host.close();
             }

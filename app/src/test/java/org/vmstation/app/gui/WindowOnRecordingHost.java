@@ -1,8 +1,6 @@
 package org.vmstation.app.gui;
 
 import java.nio.file.Path;
-import javafx.stage.Stage;
-import org.testfx.api.FxToolkit;
 import org.vmstation.app.gui.service.QemuImgDisks;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
 import org.vmstation.app.gui.view.MainWindow;
@@ -34,12 +32,10 @@ final class WindowOnRecordingHost implements AutoCloseable {
         RecordingHost host = new RecordingHost(dir.resolve("run"));
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         AppServices services = new AppServices(library, host, executor, QemuImgDisks.onPath());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        MainWindow[] window = new MainWindow[1];
-        FxToolkit.setupFixture(() -> window[0] = WorkstationApp.open(stage, services, socket -> {
+        MainWindow window = TestWindows.open(services, socket -> {
             throw new UnsupportedOperationException("no console in this test");
-        }));
-        return new WindowOnRecordingHost(library, host, executor, window[0]);
+        });
+        return new WindowOnRecordingHost(library, host, executor, window);
     }
 
     /** Closes the window and every dialog it left open, then the executor and the library. */

@@ -11,13 +11,11 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.EngineContext;
 import org.vmstation.app.gui.AppServices;
 import org.vmstation.app.gui.Consoles;
 import org.vmstation.app.gui.TestWindows;
-import org.vmstation.app.gui.WorkstationApp;
 import org.vmstation.app.gui.library.VmItem;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
 import org.vmstation.app.gui.view.MainWindow;
@@ -52,10 +50,8 @@ final class WindowOnTempLibrary implements AutoCloseable {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         // the application's services: Start goes through EngineContext.start (3-D fallback, state recorded) as in the app
         AppServices services = AppServices.of(engine, executor);
-        Stage stage = FxToolkit.registerPrimaryStage();
-        MainWindow[] window = new MainWindow[1];
-        FxToolkit.setupFixture(() -> window[0] = WorkstationApp.open(stage, services, Consoles.defaultProvider()));
-        return new WindowOnTempLibrary(db, engine, executor, stage, window[0]);
+        MainWindow window = TestWindows.open(services, Consoles.defaultProvider());
+        return new WindowOnTempLibrary(db, engine, executor, window.stage(), window);
     }
 
     VmLibrary library() { return engine.library(); }

@@ -12,17 +12,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.AppServices;
 import org.vmstation.app.gui.Screenshots;
 import org.vmstation.app.gui.TestWindows;
-import org.vmstation.app.gui.WorkstationApp;
 import org.vmstation.app.gui.service.QemuImgDisks;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
 import org.vmstation.app.gui.view.MainWindow;
@@ -49,13 +46,11 @@ class PowerPanelStoppedWindowTest extends FxRobot {
                     .kernelBoot(new KernelBoot(kernel.toString(), null, "")).build()).definition();
             ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
             AppServices services = new AppServices(library, new StoppedHost(dir.resolve("run")), executor, QemuImgDisks.onPath());
-            Stage stage = FxToolkit.registerPrimaryStage();
-            MainWindow[] window = new MainWindow[1];
-            FxToolkit.setupFixture(() -> window[0] = WorkstationApp.open(stage, services, socket -> {
+            MainWindow window = TestWindows.open(services, socket -> {
                 throw new UnsupportedOperationException("no console in this test");
-            }));
+            });
             try {
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].library().allItems().size() == 1);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.library().allItems().size() == 1);
                 clickOn("Desk");
                 clickOn(lookup("#power-tab").tryQuery().isPresent() ? "#power-tab" : "Power");
                 Label why = lookup("#power-unavailable").queryAs(Label.class);
@@ -63,7 +58,7 @@ class PowerPanelStoppedWindowTest extends FxRobot {
                 assertThat(why.getText()).isEqualTo(PowerPanelViewModel.NO_DEVICES + " Give it laptop power devices, then start it.");
                 assertThat(lookup("#power-ac").queryAs(CheckBox.class).isDisabled()).isTrue();
                 assertThat(lookup("#power-press-power").queryAs(Button.class).isDisabled()).isTrue();
-                assertThat(Screenshots.save(stage.getScene(), "power-panel-stopped")).isNotEmptyFile();
+                assertThat(Screenshots.save(window.stage().getScene(), "power-panel-stopped")).isNotEmptyFile();
 
                 Button enable = lookup("#power-enable").queryAs(Button.class);
                 assertThat(enable.isVisible() && !enable.isDisabled() && enable.isFocusTraversable()).isTrue();
@@ -73,12 +68,12 @@ class PowerPanelStoppedWindowTest extends FxRobot {
                         () -> "true".equals(library.findById(desk.id()).orElseThrow().definition().settings().get(PowerSettings.ENABLED)));
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> why.getText().equals(PowerPanelViewModel.NOT_RUNNING));
                 assertThat(enable.isVisible()).isFalse();
-                assertThat(window[0].libraryView().list().getSelectionModel().getSelectedItems()).as("Desk stays selected")
+                assertThat(window.libraryView().list().getSelectionModel().getSelectedItems()).as("Desk stays selected")
                         .extracting(i -> i.name()).containsExactly("Desk");
                 Label saved = lookup("#power-last-change").queryAs(Label.class);
                 assertThat(saved.getText()).isEqualTo("Saved: the battery, charger and lid appear when the VM starts.");
             } finally {
-                TestWindows.closeAll(window[0]);
+                TestWindows.closeAll(window);
                 executor.close();
             }
         }

@@ -10,18 +10,15 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.AppServices;
 import org.vmstation.app.gui.Consoles;
 import org.vmstation.app.gui.Screenshots;
 import org.vmstation.app.gui.TestWindows;
-import org.vmstation.app.gui.WorkstationApp;
 import org.vmstation.app.gui.library.VmItem;
 import org.vmstation.app.gui.service.QemuImgDisks;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
@@ -70,12 +67,10 @@ class PowerPanelWindowTest extends FxRobot {
                     List.of(new VncDisplayBackend(), new PowerBackend(new HostPowerReader(dir.resolve("no-host-battery")))));
             ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
             AppServices services = new AppServices(library, host, executor, QemuImgDisks.onPath());
-            Stage stage = FxToolkit.registerPrimaryStage();
-            MainWindow[] window = new MainWindow[1];
-            FxToolkit.setupFixture(() -> window[0] = WorkstationApp.open(stage, services, Consoles.defaultProvider()));
+            MainWindow window = TestWindows.open(services, Consoles.defaultProvider());
             try {
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].library().allItems().size() == 1);
-                VmItem item = window[0].library().allItems().getFirst();
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.library().allItems().size() == 1);
+                VmItem item = window.library().allItems().getFirst();
                 clickOn("Laptop guest");
                 Button start = lookup("#tool-start").queryAs(Button.class);
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !start.isDisabled());
@@ -114,11 +109,11 @@ class PowerPanelWindowTest extends FxRobot {
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !charger.isSelected() && lid.isSelected()
                         && lookup("#power-battery").queryAs(Label.class).getText().contains("discharging"));
                 assertThat(lastChange.getStyle()).doesNotContain("danger");
-                Path shot = Screenshots.save(stage.getScene(), "power-panel");
+                Path shot = Screenshots.save(window.stage().getScene(), "power-panel");
                 assertThat(shot).isNotEmptyFile();
             } finally {
                 if (host.status(laptop).state().isActive()) host.powerOff(laptop);
-                TestWindows.closeAll(window[0]);
+                TestWindows.closeAll(window);
                 executor.close();
                 host.close();
             }
