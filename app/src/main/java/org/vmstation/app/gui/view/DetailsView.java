@@ -29,11 +29,20 @@ import org.vmstation.app.gui.wizard.OsPreset;
 import org.vmstation.app.gui.wizard.OsPresets;
 import org.vmstation.engine.runtime.VmHost;
 
-/** The selected VM: header, then Summary, Console and Logs tabs. Binds to {@link DetailsViewModel}. */
+/**
+ * The selected VM: header, then Summary, Console and Logs tabs. Binds to {@link DetailsViewModel}.
+ *
+ * <p>Until a VM is first selected it shows only a "select a VM" placeholder; the header, the tabs and what other
+ * features add to them ({@link #whenBuilt}) are made on that first selection. The window's first frame then
+ * loads, builds and styles none of it: most of a cold start's window time went there, for a pane nobody saw yet.
+ */
 public final class DetailsView extends StackPane {
     private final DetailsViewModel vm;
     private final OsPresets presets;
     private final VmHost host;
+    private final ConsoleProvider consoles;
+    private final TaskExecutor executor;
+    private final NotificationCenter notifications;
     private final TabPane tabs = new TabPane();
     private final Label title = new Label();
     private final Label subtitle = new Label();
@@ -41,23 +50,73 @@ public final class DetailsView extends StackPane {
     private final StackPane osIcon = new StackPane();
     private final GridPane summaryGrid = new GridPane();
     private final FlowPane tagPane = new FlowPane(6, 6);
-    private final ConsolePane console;
-    private final LogView qemuLog;
-    private final LogView serialLog;
-    private final VBox content;
+    private ConsolePane console;
+    private LogView qemuLog;
+    private LogView serialLog;
+    private VBox content;
     private final VBox nothing;
     private final InvalidationListener stateListener = o -> refreshHeader();
-    private final Tab consoleTab;
-    private final Tab logsTab;
+    private Tab consoleTab;
+    private Tab logsTab;
     private VBox summaryColumn;
+    /** What features add once the content exists (cards, tabs), in the order they asked; null once built. */
+    private java.util.List<Runnable> onBuilt = new java.util.ArrayList<>();
+    private javafx.beans.value.ObservableValue<org.vmstation.app.gui.prefs.Preferences> hostKeyPrefs;
+    private javafx.collections.ObservableMap<String, org.vmstation.graphics.gl.ThreeDFallbackStarter.Outcome> startOutcomes;
 
     public DetailsView(DetailsViewModel vm, OsPresets presets, VmHost host, ConsoleProvider consoles, TaskExecutor executor,
                        NotificationCenter notifications) {
         this.vm = vm;
         this.presets = presets;
         this.host = host;
+        this.consoles = consoles;
+        this.executor = executor;
+        this.notifications = notifications;
         getStyleClass().add("details-pane");
+
+        Label none = new Label("Select a virtual machine on the left, or create one with New VM (Ctrl+N).");
+        none.setWrapText(true);
+        nothing = new VBox(10, Icons.icon(Icons.MONITOR, "huge"), none);
+        nothing.getStyleClass().add("nothing-selected");
+        getChildren().setAll(nothing);
+
+        vm.vmProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                old.stateProperty().removeListener(stateListener);
+                old.stateDetailProperty().removeListener(stateListener);
+                old.definitionProperty().removeListener(stateListener);
+            }
+            if (now != null) {
+                build();
+                now.stateProperty().addListener(stateListener);
+                // the host reports the detail after the state: without this the subtitle keeps the old detail
+                now.stateDetailProperty().addListener(stateListener);
+                now.definitionProperty().addListener(stateListener);
+            }
+            getChildren().setAll(now == null ? nothing : content);
+            refreshHeader();
+            followLogs(now);
+        });
+    }
+
+    /** Whether the header and tabs exist (a VM was selected, or a caller needed them). */
+    public boolean isBuilt() { return content != null; }
+
+    /**
+     * Runs {@code addition} (adding a card or a tab) once the content exists: now if it does, else on the first
+     * selection, before the content shows.
+     */
+    public void whenBuilt(Runnable addition) {
+        if (onBuilt == null) addition.run();
+        else onBuilt.add(addition);
+    }
+
+    /** Makes the header and tabs; on the first selection, or when a caller needs them earlier (the console's menu items). */
+    private void build() {
+        if (content != null) return;
         console = new ConsolePane(host, consoles, executor, notifications);
+        if (hostKeyPrefs != null) console.useHostKey(hostKeyPrefs);
+        if (startOutcomes != null) console.useStartOutcomes(startOutcomes);
         qemuLog = new LogView(executor, "qemu-log");
         serialLog = new LogView(executor, "serial-log");
 
@@ -82,31 +141,14 @@ public final class DetailsView extends StackPane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         content = new VBox(header, tabs);
 
-        Label none = new Label("Select a virtual machine on the left, or create one with New VM (Ctrl+N).");
-        none.setWrapText(true);
-        nothing = new VBox(10, Icons.icon(Icons.MONITOR, "huge"), none);
-        nothing.getStyleClass().add("nothing-selected");
-        getChildren().setAll(nothing);
-
-        vm.vmProperty().addListener((o, old, now) -> {
-            if (old != null) {
-                old.stateProperty().removeListener(stateListener);
-                old.stateDetailProperty().removeListener(stateListener);
-                old.definitionProperty().removeListener(stateListener);
-            }
-            if (now != null) {
-                now.stateProperty().addListener(stateListener);
-                // the host reports the detail after the state: without this the subtitle keeps the old detail
-                now.stateDetailProperty().addListener(stateListener);
-                now.definitionProperty().addListener(stateListener);
-            }
-            getChildren().setAll(now == null ? nothing : content);
-            refreshHeader();
-            followLogs(now);
-        });
         vm.summary().addListener((ListChangeListener<SummaryRow>) c -> renderSummary());
         vm.tags().addListener((ListChangeListener<String>) c -> renderTags());
+        renderSummary();
+        renderTags();
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateConsole());
+        java.util.List<Runnable> additions = onBuilt;
+        onBuilt = null;
+        additions.forEach(Runnable::run);
     }
 
     private Node summaryContent() {
@@ -194,7 +236,7 @@ public final class DetailsView extends StackPane {
     private void refreshHeader() {
         VmItem item = vm.vmProperty().get();
         if (item == null) {
-            console.show(null);
+            if (console != null) console.show(null);
             return;
         }
         OsPreset os = presets.forOsType(item.definition().osType());
@@ -209,12 +251,14 @@ public final class DetailsView extends StackPane {
     }
 
     private void updateConsole() {
+        if (console == null) return;
         VmItem item = vm.vmProperty().get();
         // keep a detached console connected even when another tab is showing
         if (tabs.getSelectionModel().getSelectedItem() == consoleTab || console.isDetached()) console.show(item);
     }
 
     private void followLogs(VmItem item) {
+        if (qemuLog == null) return;
         if (item == null) {
             qemuLog.follow(null);
             serialLog.follow(null);
@@ -227,19 +271,27 @@ public final class DetailsView extends StackPane {
 
     /** The console shows the 3-D outcome of this window's starts (why the screen is elsewhere, what failed). */
     public void useStartOutcomes(javafx.collections.ObservableMap<String, org.vmstation.graphics.gl.ThreeDFallbackStarter.Outcome> outcomes) {
-        console.useStartOutcomes(outcomes);
+        startOutcomes = outcomes;
+        if (console != null) console.useStartOutcomes(outcomes);
     }
 
     /** For tests: what the console's "Show 3-D window" button did last. */
-    public String lastThreeDWindowResult() { return console.lastFocusResult(); }
+    public String lastThreeDWindowResult() { return console == null ? "" : console.lastFocusResult(); }
 
     /** The console follows Preferences › Host key. */
-    public void useHostKey(javafx.beans.value.ObservableValue<org.vmstation.app.gui.prefs.Preferences> prefs) { console.useHostKey(prefs); }
+    public void useHostKey(javafx.beans.value.ObservableValue<org.vmstation.app.gui.prefs.Preferences> prefs) {
+        hostKeyPrefs = prefs;
+        if (console != null) console.useHostKey(prefs);
+    }
 
-    public void selectConsoleTab() { tabs.getSelectionModel().select(consoleTab); }
+    public void selectConsoleTab() {
+        build();
+        tabs.getSelectionModel().select(consoleTab);
+    }
 
-    /** Adds a card (USB devices, ...) to the Summary tab, after the hardware card. */
+    /** Adds a card (USB devices, ...) to the Summary tab, after the hardware card; builds the content if needed (use {@link #whenBuilt} to wait). */
     public void addSummaryCard(String title, Node body, String id) {
+        build();
         VBox card = card(title, body);
         card.setId(id);
         summaryColumn.getChildren().add(1, card);
@@ -247,6 +299,7 @@ public final class DetailsView extends StackPane {
 
     /** Adds a tab (Power, ...) after the others; returns it so the caller can follow its selection. */
     public Tab addTab(String title, Node body, String id) {
+        build();
         Tab tab = new Tab(title, body);
         tab.setId(id);
         tab.setClosable(false);
@@ -260,6 +313,7 @@ public final class DetailsView extends StackPane {
     }
 
     public void shutdown() {
+        if (console == null) return;
         console.disconnect();
         qemuLog.stop();
         serialLog.stop();
