@@ -26,6 +26,9 @@ class OvfVmstationSettingsTest {
                   <Item><rasd:InstanceID>2</rasd:InstanceID><rasd:ResourceType>4</rasd:ResourceType><rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits><rasd:VirtualQuantity>512</rasd:VirtualQuantity></Item>
                   <vmst:Setting ovf:required="false" vmst:key="power.enabled" vmst:value="true"/>
                   <vmst:Setting ovf:required="false" vmst:key="resources.cpu-limit" vmst:value="25"/>
+                  <vmst:Setting ovf:required="false" vmst:key="os.osinfo-id" vmst:value="http://debian.org/debian/11"/>
+                  <vmst:Setting ovf:required="false" vmst:key="os.name" vmst:value="Debian 11 (bullseye)"/>
+                  <vmst:Setting ovf:required="false" vmst:key="os.name.extra" vmst:value="x"/>
                   <vmst:Setting ovf:required="false" vmst:key="usb.autoconnect" vmst:value="1d6b:0002"/>
                   <vmst:Setting ovf:required="false" vmst:key="power.scenario" vmst:value="/etc/shadow"/>
                 </VirtualHardwareSection>
@@ -40,9 +43,11 @@ class OvfVmstationSettingsTest {
         ImportedVm vm = ImporterRegistry.standard().read(ovf).vms().getFirst();
 
         assertThat(vm.definition().settings()).containsExactly(
-                java.util.Map.entry("power.enabled", "true"), java.util.Map.entry("resources.cpu-limit", "25"));
+                java.util.Map.entry("power.enabled", "true"), java.util.Map.entry("resources.cpu-limit", "25"),
+                java.util.Map.entry("os.osinfo-id", "http://debian.org/debian/11"), java.util.Map.entry("os.name", "Debian 11 (bullseye)"));
         assertThat(vm.warnings()).map(ImportWarning::toString)
                 .anySatisfy(w -> assertThat(w).contains("usb.autoconnect", "dropped"))
+                .anySatisfy(w -> assertThat(w).contains("os.name.extra", "dropped"))
                 .anySatisfy(w -> assertThat(w).contains("power.scenario", "dropped"));
     }
 }

@@ -523,25 +523,33 @@ final class OvfDescriptorReader {
     /** VMStation's own export namespace for backend settings (see export/OvfDescriptorWriter). */
     private static final String VMSTATION_NS = "http://vmstation.org/schema/ovf/1";
     /**
-     * Settings a file from anywhere may set: the laptop power devices and resource limits. Others (USB auto-connect
-     * rules, a scenario file's path) would reach host devices or files, so they are reported and dropped.
+     * Settings a file from anywhere may set: the laptop power devices, resource limits and the exact OS the VM was
+     * made for (osinfo id, short id and name: descriptive text, so a URL-like id is allowed). Others (USB
+     * auto-connect rules, a scenario file's path) would reach host devices or files, so they are reported and dropped.
      */
     private static final java.util.regex.Pattern IMPORTABLE_SETTING =
             java.util.regex.Pattern.compile("power\\.(enabled|source)|resources\\.[a-z0-9.-]{1,40}");
     private static final java.util.regex.Pattern SETTING_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9 ._:+-]{0,64}");
+    private static final java.util.regex.Pattern OS_SETTING = java.util.regex.Pattern.compile("os\\.(osinfo-id|osinfo-short-id|name)");
+    private static final java.util.regex.Pattern OS_SETTING_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9 ._:/+()-]{0,128}");
+
+    private static boolean importable(String key, String value) {
+        if (OS_SETTING.matcher(key).matches()) return OS_SETTING_VALUE.matcher(value).matches();
+        return IMPORTABLE_SETTING.matcher(key).matches() && SETTING_VALUE.matcher(value).matches();
+    }
 
     private void readVmstationSettings(Element hw, ImportedVmBuilder vm) {
         for (Element c : Dom.children(hw)) {
             if (!"Setting".equals(Dom.localName(c)) || !VMSTATION_NS.equals(c.getNamespaceURI())) continue;
             String key = Dom.attr(c, "key", "");
             String value = Dom.attr(c, "value", "");
-            if (IMPORTABLE_SETTING.matcher(key).matches() && SETTING_VALUE.matcher(value).matches()) {
+            if (importable(key, value)) {
                 vm.setting(key, value);
                 vm.info("settings", "VMStation setting " + key + "=" + value + " kept");
             } else {
                 String shown = key.length() <= 60 ? key : key.substring(0, 60) + "…";
                 vm.dropped("settings", "VMStation setting '" + shown
-                        + "' dropped: only power.enabled, power.source and resources.* settings with plain values are imported");
+                        + "' dropped: only power.enabled, power.source, resources.* and os.osinfo-id/os.osinfo-short-id/os.name settings with plain values are imported");
             }
         }
     }
