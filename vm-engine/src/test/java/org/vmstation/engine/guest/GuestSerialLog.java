@@ -26,6 +26,14 @@ public final class GuestSerialLog {
     /** The shell spelling of {@link #MARK} that does not contain it. */
     public static final String MARK_IN_SHELL = "\"VMS\"\"PWR\"";
 
+    /**
+     * Typed into the guest's shell, makes the kernel's line discipline read what is typed next (busybox's line editor
+     * drops keys that arrive while it redraws) and runs each line as it arrives, each in its own sh: a line that
+     * arrives garbled fails alone instead of aborting the loop (an interactive shell abandons the whole loop on a
+     * syntax error) and handing the tty back.
+     */
+    public static final String READ_LOOP = "stty -echo; while :; do if read -r l; then sh -c \"$l\"; else sleep 0.1; fi; done";
+
     private final Path socket;
     private final Path log;
 
@@ -82,6 +90,30 @@ public final class GuestSerialLog {
             if (System.nanoTime() > deadline) return null;
             sleep(20);
         }
+    }
+
+    /**
+     * Starts {@link #READ_LOOP} and proves it answers. Under a heavily loaded host busybox's line editor can lose the
+     * line that starts it, so it is typed again until the loop answers.
+     */
+    public void startReadLoop() throws IOException {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            type("", READ_LOOP);
+            sleep(1500); // until the loop reads the tty
+            if (ask("echo " + MARK_IN_SHELL + "-LOOP", MARK + "-LOOP") != null) return;
+        }
+        throw new AssertionError("the guest's serial shell never ran the read loop; it printed:\n" + tail());
+    }
+
+    /** Types {@code command} until the guest prints a probe line starting with {@code answer} (up to 3 tries of 10 s); returns it, or null. */
+    public String ask(String command, String answer) throws IOException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long from = position();
+            type(command);
+            String line = await(from, Duration.ofSeconds(10), l -> l.startsWith(answer));
+            if (line != null) return line;
+        }
+        return null;
     }
 
     /** The last 40 lines of the serial log, for failure messages (the VM's folder is gone once the test ends). */

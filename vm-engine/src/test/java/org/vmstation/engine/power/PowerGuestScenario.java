@@ -26,22 +26,6 @@ import org.vmstation.engine.runtime.VmState;
 
 /** One booted test guest with the power devices, its probe armed, shared by the ordered tests of a class. */
 final class PowerGuestScenario implements AutoCloseable {
-    /** Typed into the guest: prints lid/sleep/power-button input events and power_supply uevents, stamped with uptime. */
-    static final List<String> PROBE = List.of(
-            // From here on the kernel's line discipline reads what we type (busybox's line editor drops keys
-            // that arrive while it redraws) and each line is run as it arrives.
-            // Each line runs in its own sh: a line that arrives garbled fails alone instead of aborting the loop
-            // (an interactive shell abandons the whole loop on a syntax error) and handing the tty back.
-            "stty -echo; while :; do if read -r l; then sh -c \"$l\"; else sleep 0.1; fi; done",
-            "for d in /sys/class/input/event*; do n=$(cat $d/device/name); case \"$n\" in \"Lid Switch\"|\"Sleep Button\"|\"Power Button\")"
-                    + " ( exec 3</dev/input/${d##*/}; while :; do l=$(dd bs=24 count=1 <&3 2>/dev/null | hexdump -v -e '24/1 \"%02x \"');"
-                    + " set -- $l; [ $# = 24 ] || continue; t=$((0x${18}${17})); [ $t = 0 ] && continue; c=$((0x${20}${19}));"
-                    + " v=$((0x${24}${23}${22}${21})); echo " + GuestSerialLog.MARK_IN_SHELL
-                    + "\" $(cut -d' ' -f1 /proc/uptime) input ${n// /_} type=$t code=$c value=$v\"; done ) & ;; esac; done",
-            "uevent sh -c '[ \"$SUBSYSTEM\" = power_supply ] && echo " + GuestSerialLog.MARK_IN_SHELL + "\" $(cut -d\" \" -f1 /proc/uptime) uevent $ACTION $POWER_SUPPLY_NAME"
-                    + " online=$POWER_SUPPLY_ONLINE status=$POWER_SUPPLY_STATUS capacity=$POWER_SUPPLY_CAPACITY\"' &",
-            "echo " + GuestSerialLog.MARK_IN_SHELL + "-ARMED");
-
     final Path folders;
     final LocalQemuHost host;
     final VmDefinition vm;
@@ -73,36 +57,8 @@ final class PowerGuestScenario implements AutoCloseable {
             assertThat(host.start(vm, StartOptions.defaults()).state()).isEqualTo(VmState.RUNNING);
             ready.future().get(120, TimeUnit.SECONDS);
         }
-        s.startReadLoop();
-        long from = s.serial.position();
-        s.serial.type(PROBE.subList(1, PROBE.size()).toArray(String[]::new));
-        assertThat(s.serial.await(from, Duration.ofSeconds(60), l -> l.startsWith(GuestSerialLog.MARK + "-ARMED")))
-                .as("the guest probe started").isNotNull();
+        GuestPowerProbe.arm(s.serial);
         return s;
-    }
-
-    /**
-     * Starts the guest-side read loop ({@link #PROBE}'s first line) and proves it answers. Under a heavily loaded
-     * host busybox's line editor can lose the line that starts it, so it is typed again until the loop answers.
-     */
-    void startReadLoop() throws Exception {
-        for (int attempt = 0; attempt < 4; attempt++) {
-            serial.type("", PROBE.getFirst());
-            Thread.sleep(1500); // until the loop reads the tty
-            if (run("echo " + GuestSerialLog.MARK_IN_SHELL + "-LOOP", GuestSerialLog.MARK + "-LOOP") != null) return;
-        }
-        throw new AssertionError("the guest's serial shell never ran the read loop; see " + host.paths(vm).serialLog());
-    }
-
-    /** Runs {@code command} in the guest until it prints a probe line starting with {@code answer} (up to 3 tries). */
-    String run(String command, String answer) throws IOException {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            long from = serial.position();
-            serial.type(command);
-            String line = serial.await(from, Duration.ofSeconds(10), l -> l.startsWith(answer));
-            if (line != null) return line;
-        }
-        return null;
     }
 
     /** Asks the guest what it sees now; returns the guest's answer line {@code VMSPWR values ...}. */

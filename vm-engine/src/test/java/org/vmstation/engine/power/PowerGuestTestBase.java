@@ -152,7 +152,7 @@ abstract class PowerGuestTestBase {
     @Order(6)
     void aGuestScribblingTheRegionCannotConfuseTheHost() throws Exception {
         PowerGuestScenario s = guest();
-        assertThat(s.run("devmem $(awk 'NR==3 {print $1}' /sys/bus/pci/devices/0000:00:1c.0/resource) 32 0xdeadbeef; echo "
+        assertThat(s.serial.ask("devmem $(awk 'NR==3 {print $1}' /sys/bus/pci/devices/0000:00:1c.0/resource) 32 0xdeadbeef; echo "
                 + GuestSerialLog.MARK_IN_SHELL + "\" scribbled\"", GuestSerialLog.MARK + " scribbled")).isNotNull();
         assertThatThrownBy(() -> s.controller.guestView()).isInstanceOf(PowerRegionException.class)
                 .hasMessageContaining("magic is 0xdeadbeef");

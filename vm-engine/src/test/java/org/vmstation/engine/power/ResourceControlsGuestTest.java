@@ -64,19 +64,8 @@ class ResourceControlsGuestTest {
             ready.future().get(120, TimeUnit.SECONDS);
         }
         serial = new GuestSerialLog(host.paths(vm).serialSocket(), host.paths(vm).serialLog());
-        startReadLoop();
+        serial.startReadLoop();
         resources = new ResourceController(vm, host.paths(vm));
-    }
-
-    static void startReadLoop() throws Exception {
-        for (int attempt = 0; attempt < 4; attempt++) {
-            serial.type("", PowerGuestScenario.PROBE.getFirst());
-            Thread.sleep(1500);
-            long from = serial.position();
-            serial.type("echo " + GuestSerialLog.MARK_IN_SHELL + "-LOOP");
-            if (serial.await(from, Duration.ofSeconds(10), l -> l.startsWith(GuestSerialLog.MARK + "-LOOP")) != null) return;
-        }
-        throw new AssertionError("the guest's serial shell never ran the read loop");
     }
 
     @AfterAll

@@ -25,12 +25,14 @@ import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
 import org.vmstation.app.gui.view.MainWindow;
 import org.vmstation.engine.guest.GuestImage;
 import org.vmstation.engine.guest.GuestImageLocator;
+import org.vmstation.engine.guest.GuestSerialLog;
 import org.vmstation.engine.guest.SerialMarkerWatcher;
 import org.vmstation.engine.guest.TestGuest;
 import org.vmstation.engine.library.VmLibrary;
 import org.vmstation.engine.model.KernelBoot;
 import org.vmstation.engine.model.NetworkSpec;
 import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.power.GuestPowerProbe;
 import org.vmstation.engine.power.HostPowerReader;
 import org.vmstation.engine.power.PowerBackend;
 import org.vmstation.engine.power.PowerSettings;
@@ -81,8 +83,8 @@ class PowerPanelWindowTest extends FxRobot {
                     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> item.state() == VmState.RUNNING);
                     ready.future().get(180, TimeUnit.SECONDS);
                 }
-                GuestPowerProbe probe = new GuestPowerProbe(host.paths(laptop).serialSocket(), host.paths(laptop).serialLog());
-                probe.arm();
+                GuestSerialLog serial = new GuestSerialLog(host.paths(laptop).serialSocket(), host.paths(laptop).serialLog());
+                GuestPowerProbe.arm(serial);
 
                 clickOn(lookup("#power-tab").tryQuery().isPresent() ? "#power-tab" : "Power");
                 CheckBox charger = lookup("#power-ac").queryAs(CheckBox.class);
@@ -92,17 +94,17 @@ class PowerPanelWindowTest extends FxRobot {
                 assertThat(lookup("#power-battery").queryAs(Label.class).getText()).startsWith("80 % · charging");
                 assertThat(lookup("#power-events").queryAs(Label.class).getText()).startsWith("Changes reach the guest at once");
 
-                long from = probe.position();
+                long from = serial.position();
                 clickOn(charger);
-                assertThat(probe.await(from, GUEST_REACTS, l -> l.contains("uevent change ADP0 online=0")))
-                        .as("the guest's kernel announces the adapter went offline; its console:\n%s", probe.tail()).isNotNull();
+                assertThat(serial.await(from, GUEST_REACTS, l -> l.contains("uevent change ADP0 online=0")))
+                        .as("the guest's kernel announces the adapter went offline; its console:\n%s", serial.tail()).isNotNull();
                 WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !lid.isDisabled());
                 assertThat(lastChange.getText()).isEqualTo("Charger pulled: the guest was notified.");
 
-                from = probe.position();
+                from = serial.position();
                 clickOn(lid);
-                assertThat(probe.await(from, GUEST_REACTS, l -> l.contains("input Lid_Switch type=5 code=0 value=1")))
-                        .as("the guest's lid switch reports closed (SW_LID=1); its console:\n%s", probe.tail()).isNotNull();
+                assertThat(serial.await(from, GUEST_REACTS, l -> l.contains("input Lid_Switch type=5 code=0 value=1")))
+                        .as("the guest's lid switch reports closed (SW_LID=1); its console:\n%s", serial.tail()).isNotNull();
                 WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lastChange.getText().equals("Lid closed: the guest was notified."));
 
                 // the panel shows what the guest's region holds now, read back every second
