@@ -41,7 +41,7 @@ public final class PolicyEditorView extends VBox {
         ListView<RuleRow> rules = new ListView<>(vm.rules());
         rules.setId("policy-rules");
         rules.setPrefHeight(150);
-        rules.setPlaceholder(new Label("No rules: VMs run the same on battery as on AC. Add one below."));
+        rules.setPlaceholder(wrapping(new Label("No rules: VMs run the same on battery as on AC. Add one below.")));
         rules.setCellFactory(l -> new RuleCell(vm));
         rules.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedRuleProperty().set(now));
         vm.selectedRuleProperty().addListener((o, was, now) -> {
@@ -67,7 +67,7 @@ public final class PolicyEditorView extends VBox {
         ListView<LogRow> log = new ListView<>(vm.log());
         log.setId("policy-log");
         log.setPrefHeight(140);
-        log.setPlaceholder(new Label("Nothing done yet: actions appear here as the host's power changes."));
+        log.setPlaceholder(wrapping(new Label("Nothing done yet: actions appear here as the host's power changes.")));
         log.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(LogRow row, boolean empty) {
@@ -183,5 +183,12 @@ public final class PolicyEditorView extends VBox {
             setGraphic(enabled);
             setText(row.text());
         }
+    }
+
+    /** A list's placeholder is as wide as the list: wrap it rather than cut it off with "…". */
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setPadding(new javafx.geometry.Insets(8));
+        return label;
     }
 }
