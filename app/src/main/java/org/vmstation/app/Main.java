@@ -12,6 +12,7 @@ public final class Main {
 
     /** Runs {@code vmstation ARGS}: plain window launches directly, everything else through the command line. */
     public static int run(String... args) {
+        SqliteNativeCache.use();
         Integer window = GuiLauncher.launchDirect(args);
         return window != null ? window : CliRunner.run(args);
     }

@@ -41,12 +41,14 @@ public final class WorkstationApp {
             try {
                 MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
                 window.usePreferences(org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser());
-                // the host power policy runs while the window is open; its editor is Edit › Preferences › Power policy
-                org.vmstation.app.gui.view.PolicyEditorInstaller.install(window,
-                        org.vmstation.engine.power.policy.PolicyRuleStore.besideLibrary(services.library().databaseFile()));
+                // the host power policy runs while the window is open; its editor is Edit › Preferences › Power policy.
+                // It and the demo check start after the first frame: their background work (reading the host's power
+                // sources, the library) would otherwise compete with the window's first frame for the CPU
+                window.afterFirstFrame(() -> org.vmstation.app.gui.view.PolicyEditorInstaller.install(window,
+                        org.vmstation.engine.power.policy.PolicyRuleStore.besideLibrary(services.library().databaseFile())));
                 window.stage().setOnHidden(e -> closed.countDown());
                 if (usb != null) window.enableUsb(usb);
-                DemoSetup.offerIfMissing(window, services.library());
+                window.afterFirstFrame(() -> DemoSetup.offerIfMissing(window, services.library()));
                 LaunchRequests requests = new LaunchRequests(window);
                 if (!request.isEmpty()) requests.handle(request);
                 if (server != null) server.setHandler(r -> Platform.runLater(() -> requests.handle(r)));

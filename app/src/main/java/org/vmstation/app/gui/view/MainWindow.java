@@ -78,6 +78,8 @@ public final class MainWindow {
     private org.vmstation.app.gui.prefs.PreferencesStore preferencesStore = org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser();
     private final org.vmstation.app.gui.prefs.AppliedPreferences preferences =
             new org.vmstation.app.gui.prefs.AppliedPreferences(org.vmstation.app.gui.prefs.Preferences.DEFAULTS);
+    /** What waits for the first frame with the library in it ({@link #afterFirstFrame}); null once run. */
+    private List<Runnable> afterFirstFrame = new java.util.ArrayList<>();
     /** Pages other features add to Edit › Preferences (e.g. power policy), made fresh for each opening. */
     private final List<java.util.function.Supplier<javafx.scene.control.Tab>> preferenceTabs = new java.util.ArrayList<>();
 
@@ -97,7 +99,8 @@ public final class MainWindow {
         detailsView = new DetailsView(details, presets, host, consoles, executor, notifications);
         power = org.vmstation.app.gui.power.PowerSourceRunner.forWindow(host::paths);
         powerPanel = new org.vmstation.app.gui.power.PowerPanelViewModel(host, catalog, executor, power, library::replace);
-        PowerPanel.addTo(detailsView, powerPanel, details.vmProperty());
+        // the Power tab is made with the rest of the details, on the first selection (not for the first frame)
+        detailsView.whenBuilt(() -> PowerPanel.addTo(detailsView, powerPanel, details.vmProperty()));
 
         var selection = libraryView.list().getSelectionModel().getSelectedItems();
         selection.addListener((ListChangeListener<VmItem>) c -> {
@@ -145,7 +148,38 @@ public final class MainWindow {
         stage.show();
         library.reload();
         monitor.start(Duration.ofSeconds(1));
-        thumbnails.start(Duration.ofSeconds(2));
+        afterFirstFrame(() -> thumbnails.start(Duration.ofSeconds(2)));
+        runAfterFirstFrame();
+    }
+
+    /**
+     * Runs {@code work} once the window has drawn its first frame with the library's rows (or two seconds after
+     * it showed, if the library is slow or fails): for what the first frame does not show (tooltips, thumbnails,
+     * the power policy), so a start does not pay for it before the user sees the window. Now if that has passed.
+     */
+    public void afterFirstFrame(Runnable work) {
+        if (afterFirstFrame == null) work.run();
+        else afterFirstFrame.add(work);
+    }
+
+    private void runAfterFirstFrame() {
+        new javafx.animation.AnimationTimer() {
+            private long shownAt = -1;
+            private int framesWithRows;
+
+            @Override
+            public void handle(long now) {
+                if (shownAt < 0) shownAt = now;
+                // a pulse lays out a frame and the next one waits for its rendering: two pulses after the rows arrived,
+                // they are on the screen
+                if (library.loadedProperty().get()) framesWithRows++;
+                if (framesWithRows < 2 && now - shownAt < 2_000_000_000L) return;
+                stop();
+                List<Runnable> work = afterFirstFrame;
+                afterFirstFrame = null;
+                work.forEach(Runnable::run);
+            }
+        }.start();
     }
 
     private MenuBar menuBar() {
@@ -213,12 +247,12 @@ public final class MainWindow {
         Button newVm = new Button("New", Icons.icon(Icons.NEW));
         newVm.getStyleClass().add("primary");
         newVm.setOnAction(e -> newVm());
-        newVm.setTooltip(new Tooltip("Create a virtual machine (Ctrl+N)"));
+        afterFirstFrame(() -> newVm.setTooltip(new Tooltip("Create a virtual machine (Ctrl+N)")));
         newVm.setId("tool-new");
         Button importVm = new Button("Import", Icons.icon(Icons.IMPORT));
         importVm.setOnAction(e -> importVm());
-        importVm.setTooltip(new Tooltip("Import VMs made elsewhere: OVA/OVF, .vmx, .vbox, libvirt, Xen, Parallels, UTM, disk images (Ctrl+I)."
-                + " You can also drop files on the window."));
+        afterFirstFrame(() -> importVm.setTooltip(new Tooltip("Import VMs made elsewhere: OVA/OVF, .vmx, .vbox, libvirt, Xen, Parallels,"
+                + " UTM, disk images (Ctrl+I). You can also drop files on the window.")));
         importVm.setId("tool-import");
         importVm.disableProperty().bind(importEnabled.not());
         ToolBar bar = new ToolBar(newVm, importVm, new javafx.scene.control.Separator(),
@@ -236,10 +270,13 @@ public final class MainWindow {
         if (style != null) b.getStyleClass().add(style);
         b.disableProperty().bind(actions.enabledProperty(action).not());
         b.setOnAction(e -> run(action));
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(javafx.beans.binding.Bindings.when(actions.enabledProperty(action))
-                .then(action.label()).otherwise(actions.disabledReasonProperty(action)));
-        b.setTooltip(tip);
+        afterFirstFrame(() -> {
+            // a tooltip is a popup window with its own controls: made after the first frame, not for it
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(javafx.beans.binding.Bindings.when(actions.enabledProperty(action))
+                    .then(action.label()).otherwise(actions.disabledReasonProperty(action)));
+            b.setTooltip(tip);
+        });
         b.setId("tool-" + action.name().toLowerCase(java.util.Locale.ROOT));
         b.setAccessibleText(action.label());
         toolbarButtons.put(action, b);
@@ -331,9 +368,13 @@ public final class MainWindow {
         usb = new org.vmstation.app.gui.usb.UsbViewModel(service, catalog, executor, notifications,
                 id -> { VmItem i = library.find(id); return i == null ? "another VM" : i.name(); }, library::replace);
         usb.vmProperty().bind(details.vmProperty());
-        detailsView.addSummaryCard("USB devices", new UsbDevicesView(usb, "usb-section"), "usb-card");
+        // the devices are listed when the USB card is first made (the first selection; the dialog needs one too),
+        // not while the window opens
+        detailsView.whenBuilt(() -> {
+            detailsView.addSummaryCard("USB devices", new UsbDevicesView(usb, "usb-section"), "usb-card");
+            usb.refresh();
+        });
         usbEnabled.set(true);
-        usb.refresh();
     }
 
     public org.vmstation.app.gui.usb.UsbViewModel usb() { return usb; }
