@@ -10,6 +10,7 @@ import org.vmstation.engine.library.VmEntry;
 import org.vmstation.engine.model.DiskFormat;
 import org.vmstation.engine.model.VmDefinition;
 import org.vmstation.engine.model.VmValidationException;
+import org.vmstation.engine.osinfo.RecordedOs;
 import org.vmstation.engine.storage.QemuImg;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +46,10 @@ final class EditCommand implements Callable<Integer> {
                     QemuImg.locate().create(newDisk, DiskFormat.QCOW2, options.newDiskBytes());
                 }
                 options.applyTo(b, current, newDisk == null ? null : newDisk.getFileName().toString());
-                ctx.library().update(b.build());
-                root.spec.commandLine().getOut().printf("Updated VM '%s'.%n", b.build().name());
+                // `--os` to another type forgets the exact OS recorded for the old one, as the window's Settings do
+                VmDefinition edited = RecordedOs.afterEdit(current, b.build());
+                ctx.library().update(edited);
+                root.spec.commandLine().getOut().printf("Updated VM '%s'.%n", edited.name());
                 root.spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             } catch (VmValidationException e) {

@@ -35,14 +35,23 @@ final class ListCommand implements Callable<Integer> {
             } else if (rows.isEmpty()) {
                 out.println("No VMs in the library. Create one with `vmstation create NAME` or try `vmstation demo`.");
             } else {
-                out.printf("%-24s %-10s %-12s %5s %8s%n", "NAME", "STATE", "OS", "CPUS", "MEMORY");
-                for (Map<String, Object> r : rows) {
-                    out.printf("%-24s %-10s %-12s %5s %7sM%n", r.get("name"), r.get("state"), r.get("os"), r.get("cpus"), r.get("memoryMiB"));
+                out.printf("%-24s %-10s %-" + OS_WIDTH + "s %5s %8s%n", "NAME", "STATE", "OS", "CPUS", "MEMORY");
+                for (int i = 0; i < rows.size(); i++) {
+                    Map<String, Object> r = rows.get(i);
+                    out.printf("%-24s %-10s %-" + OS_WIDTH + "s %5s %7sM%n", r.get("name"), r.get("state"),
+                            fit(VmSummary.osLabel(entries.get(i).definition()), OS_WIDTH), r.get("cpus"), r.get("memoryMiB"));
                 }
             }
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** Wide enough for most exact OS names ("Debian 11 (bullseye)"); a longer one is cut so the columns stay aligned. */
+    private static final int OS_WIDTH = 22;
+
+    private static String fit(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 
     static String stateName(VmStatus s) { return s.state().name().toLowerCase(Locale.ROOT); }

@@ -8,6 +8,7 @@ import org.vmstation.engine.library.VmEntry;
 import org.vmstation.engine.model.DiskSpec;
 import org.vmstation.engine.model.PortForward;
 import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.osinfo.RecordedOs;
 import org.vmstation.engine.runtime.VmStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,9 @@ final class ShowCommand implements Callable<Integer> {
             VmDefinition d = entry.definition();
             out.printf("Name:       %s%n", d.name());
             out.printf("State:      %s%s%n", ListCommand.stateName(status), status.detail().isEmpty() ? "" : " (" + status.detail() + ")");
-            out.printf("OS:         %s%n", d.osType());
+            out.printf("OS:         %s%n", RecordedOs.of(d)
+                    .map(os -> os.name() + " (type " + d.osType() + (os.shortId().isEmpty() ? "" : ", osinfo " + os.shortId()) + ")")
+                    .orElse(d.osType()));
             out.printf("Firmware:   %s, machine %s%n", d.firmware(), d.machineType());
             out.printf("CPUs:       %d%n", d.cpus());
             out.printf("Memory:     %d MiB%n", d.memoryMiB());

@@ -48,6 +48,41 @@ class CliTest {
     }
 
     @Test
+    void listShowAndJsonNameTheExactOsTheVmWasMadeForAndKeepThePresetIdInOs() throws Exception {
+        Result created = run("create", "bullseye", "--os", "debian", "--memory", "256M", "--disk-size", "16M",
+                "--set", "os.osinfo-id=http://debian.org/debian/11", "--set", "os.osinfo-short-id=debian11",
+                "--set", "os.name=Debian 11 (bullseye)");
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(run("create", "plain", "--os", "fedora", "--memory", "256M", "--disk-size", "16M").code()).isZero();
+
+        JsonNode vms = new ObjectMapper().readTree(run("list", "--json").out());
+        JsonNode exact = vms.get(0);
+        assertThat(exact.get("name").asText()).isEqualTo("bullseye");
+        assertThat(exact.get("os").asText()).isEqualTo("debian");
+        assertThat(exact.get("osName").asText()).isEqualTo("Debian 11 (bullseye)");
+        assertThat(exact.get("osinfoId").asText()).isEqualTo("http://debian.org/debian/11");
+        assertThat(exact.get("osinfoShortId").asText()).isEqualTo("debian11");
+        JsonNode plain = vms.get(1);
+        assertThat(plain.get("os").asText()).isEqualTo("fedora");
+        assertThat(plain.has("osName")).as(plain.toString()).isFalse();
+
+        String table = run("list").out();
+        assertThat(table.lines().filter(l -> l.startsWith("bullseye"))).singleElement().asString().contains("Debian 11 (bullseye)");
+        assertThat(table.lines().filter(l -> l.startsWith("plain"))).singleElement().asString().contains(" fedora ");
+
+        assertThat(run("show", "bullseye").out()).contains("OS:         Debian 11 (bullseye) (type debian, osinfo debian11)");
+        assertThat(run("show", "plain").out()).contains("OS:         fedora" + System.lineSeparator());
+        assertThat(new ObjectMapper().readTree(run("show", "bullseye", "--json").out()).get("osName").asText()).isEqualTo("Debian 11 (bullseye)");
+
+        assertThat(run("edit", "bullseye", "--memory", "512M").code()).isZero();
+        assertThat(run("show", "bullseye").out()).contains("Debian 11 (bullseye)");
+        assertThat(run("edit", "bullseye", "--os", "ubuntu").code()).isZero();
+        JsonNode edited = new ObjectMapper().readTree(run("show", "bullseye", "--json").out());
+        assertThat(edited.get("os").asText()).isEqualTo("ubuntu");
+        assertThat(edited.has("osName")).as("another OS type forgets the exact OS: " + edited).isFalse();
+    }
+
+    @Test
     void invalidDefinitionIsRefusedWithTheFieldAndLeavesNothingBehind() throws Exception {
         Result r = run("create", "huge", "--memory", "100T", "--disk-size", "1G");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID);

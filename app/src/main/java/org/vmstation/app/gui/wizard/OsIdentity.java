@@ -1,8 +1,8 @@
 package org.vmstation.app.gui.wizard;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.osinfo.RecordedOs;
 
 /**
  * The exact operating system a VM was made for, kept beside its OS type. The VM's {@code osType} stays the OS
@@ -11,18 +11,20 @@ import org.vmstation.engine.model.VmDefinition;
  * knew more precisely (Debian 11, not just Debian) goes into three settings of the VM, written by the New VM
  * wizard and dropped when the OS type is changed later: {@value #ID} (the osinfo id, e.g.
  * {@code http://debian.org/debian/11}), {@value #SHORT_ID} ({@code debian11}, as {@code osinfo-query} and
- * virt-install name it) and {@value #NAME} ("Debian 11", shown in the details pane).
+ * virt-install name it) and {@value #NAME} ("Debian 11", shown in the details pane). Reading them, toolkit-free and
+ * shared with the command line, is {@link RecordedOs}; this class is what the wizard and the settings dialog do
+ * with them.
  */
 public final class OsIdentity {
-    public static final String ID = "os.osinfo-id";
-    public static final String SHORT_ID = "os.osinfo-short-id";
-    public static final String NAME = "os.name";
+    public static final String ID = RecordedOs.ID;
+    public static final String SHORT_ID = RecordedOs.SHORT_ID;
+    public static final String NAME = RecordedOs.NAME;
 
     private OsIdentity() {}
 
     /** {@code d} with the OS type of {@code chosen} and, for an osinfo OS, its exact identity (a preset has none). */
     public static VmDefinition record(VmDefinition d, OsChoice chosen) {
-        LinkedHashMap<String, String> settings = withoutIdentity(d.settings());
+        LinkedHashMap<String, String> settings = RecordedOs.without(d.settings());
         if (chosen.fromOsInfo() && !chosen.osinfoId().isBlank()) {
             settings.put(ID, chosen.osinfoId());
             settings.put(SHORT_ID, chosen.key());
@@ -36,14 +38,12 @@ public final class OsIdentity {
      * old one no longer describes the VM and is dropped.
      */
     public static VmDefinition afterEdit(VmDefinition before, VmDefinition edited) {
-        if (before.osType().equalsIgnoreCase(edited.osType())) return edited;
-        return edited.toBuilder().settings(withoutIdentity(edited.settings())).build();
+        return RecordedOs.afterEdit(before, edited);
     }
 
     /** The name to show for the VM's OS: the exact one when the wizard recorded it, else {@code presetLabel}. */
     public static String label(VmDefinition d, String presetLabel) {
-        String name = d.settings().get(NAME);
-        return name == null || name.isBlank() ? presetLabel : name.strip();
+        return RecordedOs.label(d, presetLabel);
     }
 
     /**
@@ -51,20 +51,11 @@ public final class OsIdentity {
      * {@code d}'s, that saving will forget it once another type is chosen, or nothing for a VM without one.
      */
     public static String describe(VmDefinition d, String osTypeNow) {
-        String name = d.settings().get(NAME);
-        if (name == null || name.isBlank()) return "";
-        String shortId = d.settings().getOrDefault(SHORT_ID, "");
+        RecordedOs os = RecordedOs.of(d).orElse(null);
+        if (os == null) return "";
         if (osTypeNow != null && osTypeNow.equalsIgnoreCase(d.osType())) {
-            return "Made for " + name.strip() + (shortId.isBlank() ? "" : " (osinfo: " + shortId.strip() + ")") + ".";
+            return "Made for " + os.name() + (os.shortId().isEmpty() ? "" : " (osinfo: " + os.shortId() + ")") + ".";
         }
-        return "Saving with another type forgets that it was made for " + name.strip() + ".";
-    }
-
-    private static LinkedHashMap<String, String> withoutIdentity(Map<String, String> settings) {
-        LinkedHashMap<String, String> copy = new LinkedHashMap<>(settings);
-        copy.remove(ID);
-        copy.remove(SHORT_ID);
-        copy.remove(NAME);
-        return copy;
+        return "Saving with another type forgets that it was made for " + os.name() + ".";
     }
 }
