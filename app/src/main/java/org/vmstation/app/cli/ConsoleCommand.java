@@ -6,11 +6,9 @@ import java.io.InputStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vmstation.app.EngineContext;
-import org.vmstation.engine.library.VmEntry;
+import org.vmstation.engine.runtime.VmRuntimePaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,20 +22,9 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path socket;
-        String vmName;
-        try (EngineContext ctx = Cli.open(root.library)) {
-            VmEntry entry = Cli.find(ctx, name);
-            vmName = entry.name();
-            if (!Cli.refresh(ctx, entry).state().isActive()) {
-                throw new CliException(ExitCodes.WRONG_STATE, "VM '" + vmName + "' is not running: start it with `vmstation start " + StartCommand.quote(vmName) + "`");
-            }
-            socket = ctx.host().paths(entry.definition()).serialSocket();
-        }
-        if (!Files.exists(socket)) {
-            throw new CliException(ExitCodes.NOT_FOUND, "VM '" + vmName + "' has no serial console (enable it in its settings)");
-        }
-        attach(socket, vmName, System.in);
+        RunningVmSocket vm = RunningVmSocket.find(root.library, name, VmRuntimePaths::serialSocket,
+                vmName -> "VM '" + vmName + "' has no serial console (enable it in its settings)");
+        attach(vm.socket(), vm.vmName(), System.in);
         return ExitCodes.OK;
     }
 

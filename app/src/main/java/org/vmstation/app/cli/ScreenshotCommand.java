@@ -1,12 +1,10 @@
 package org.vmstation.app.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.vmstation.app.EngineContext;
-import org.vmstation.engine.library.VmEntry;
+import org.vmstation.engine.runtime.VmRuntimePaths;
 import org.vmstation.graphics.framebuffer.FramebufferSnapshot;
 import org.vmstation.graphics.rfb.RfbScreenshots;
 import picocli.CommandLine.Command;
@@ -26,21 +24,11 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
             throw new CliException(ExitCodes.USAGE, "'" + file + "': the screenshot is written as PNG; name the file FILE.png");
         }
-        Path socket;
-        String vmName;
-        try (EngineContext ctx = Cli.open(root.library)) {
-            VmEntry entry = Cli.find(ctx, name);
-            vmName = entry.name();
-            if (!Cli.refresh(ctx, entry).state().isActive()) {
-                throw new CliException(ExitCodes.WRONG_STATE, "VM '" + vmName + "' is not running: start it with `vmstation start " + StartCommand.quote(vmName) + "`");
-            }
-            socket = ctx.host().paths(entry.definition()).vncSocket();
-        }
-        if (!Files.exists(socket)) {
-            throw new CliException(ExitCodes.NOT_FOUND, "VM '" + vmName + "' has no display to capture (its display adapter is None)");
-        }
+        RunningVmSocket vm = RunningVmSocket.find(root.library, name, VmRuntimePaths::vncSocket,
+                vmName -> "VM '" + vmName + "' has no display to capture (its display adapter is None)");
+        String vmName = vm.vmName();
         try {
-            FramebufferSnapshot shot = RfbScreenshots.capture(socket, TIMEOUT);
+            FramebufferSnapshot shot = RfbScreenshots.capture(vm.socket(), TIMEOUT);
             shot.writePng(file);
             System.out.printf("Saved the screen of '%s' (%dx%d) to %s%n", vmName, shot.width(), shot.height(), file.toAbsolutePath());
         } catch (IOException e) {

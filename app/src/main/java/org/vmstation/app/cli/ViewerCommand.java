@@ -3,9 +3,8 @@ package org.vmstation.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vmstation.app.EngineContext;
 import org.vmstation.app.viewer.ViewerLauncher;
-import org.vmstation.engine.library.VmEntry;
+import org.vmstation.engine.runtime.VmRuntimePaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,19 +27,9 @@ final class ViewerCommand implements Callable<Integer> {
             if (!Files.exists(directSocket)) throw new CliException(ExitCodes.NOT_FOUND, "no such socket: " + directSocket);
             return ViewerLauncher.open(directSocket.getFileName().toString(), directSocket);
         }
-        Path socket;
-        String vmName;
-        try (EngineContext ctx = Cli.open(root.library)) {
-            VmEntry entry = Cli.find(ctx, name);
-            vmName = entry.name();
-            if (!Cli.refresh(ctx, entry).state().isActive()) {
-                throw new CliException(ExitCodes.WRONG_STATE, "VM '" + vmName + "' is not running: start it with `vmstation start " + StartCommand.quote(vmName) + "`");
-            }
-            socket = ctx.host().paths(entry.definition()).vncSocket();
-        }
-        if (!Files.exists(socket)) {
-            throw new CliException(ExitCodes.NOT_FOUND, "VM '" + vmName + "' has no display (its display adapter is None, or it runs headless); see `vmstation show " + StartCommand.quote(vmName) + "`");
-        }
-        return ViewerLauncher.open(vmName, socket);
+        RunningVmSocket vm = RunningVmSocket.find(root.library, name, VmRuntimePaths::vncSocket,
+                vmName -> "VM '" + vmName + "' has no display (its display adapter is None, or it runs headless); see `vmstation show "
+                        + StartCommand.quote(vmName) + "`");
+        return ViewerLauncher.open(vm.vmName(), vm.socket());
     }
 }

@@ -25,6 +25,10 @@ class ViewerAndScreenshotCliTest {
         Result shot = run("screenshot", "quiet one", dir.resolve("s.png").toString());
         assertThat(shot.code()).isEqualTo(ExitCodes.WRONG_STATE);
         assertThat(dir.resolve("s.png")).doesNotExist();
+        Result console = run("console", "quiet one");
+        assertThat(console.code()).isEqualTo(ExitCodes.WRONG_STATE);
+        assertThat(console.err()).contains("'quiet one' is not running").contains("vmstation start 'quiet one'");
+        assertThat(run("console", "no such vm").code()).isEqualTo(ExitCodes.NOT_FOUND);
     }
 
     @Test
