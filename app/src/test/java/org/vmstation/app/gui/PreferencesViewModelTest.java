@@ -14,6 +14,7 @@ import org.vmstation.app.gui.notify.NotificationCenter;
 import org.vmstation.app.gui.prefs.CloseBehaviour;
 import org.vmstation.app.gui.prefs.DesktopTheme;
 import org.vmstation.app.gui.prefs.HostKey;
+import org.vmstation.app.gui.prefs.OpenLibrary;
 import org.vmstation.app.gui.prefs.Preferences;
 import org.vmstation.app.gui.prefs.PreferencesStore;
 import org.vmstation.app.gui.prefs.PreferencesViewModel;
@@ -25,6 +26,33 @@ class PreferencesViewModelTest {
 
     private PreferencesViewModel vm(PreferencesStore store, PreferencesViewModel.QemuCheck check) {
         return new PreferencesViewModel(Preferences.DEFAULTS, store, new DirectTaskExecutor(), new NotificationCenter(), check);
+    }
+
+    @Test
+    void theOpenLibraryIsShownWithWhatChoseIt() throws Exception {
+        Path platformDefault = dir.resolve("share/vmstation/library.db");
+        Path chosen = Files.createDirectories(dir.resolve("chosen"));
+        Preferences saved = new Preferences(dir.resolve("saved").toString(), "", "", HostKey.CTRL_ALT, CloseBehaviour.ASK, Theme.SYSTEM);
+        // --library DIR: none of the environment, the preference and the default names it
+        assertThat(OpenLibrary.of(chosen.resolve("library.db"), saved, Map.of(), platformDefault).origin())
+                .isEqualTo(OpenLibrary.Origin.COMMAND_LINE);
+        assertThat(OpenLibrary.of(dir.resolve("saved/library.db"), saved, Map.of(), platformDefault).origin())
+                .isEqualTo(OpenLibrary.Origin.PREFERENCES);
+        assertThat(OpenLibrary.of(chosen.resolve("library.db"), saved, Map.of("VMSTATION_LIBRARY", chosen.toString()), platformDefault).origin())
+                .isEqualTo(OpenLibrary.Origin.ENVIRONMENT);
+        assertThat(OpenLibrary.of(platformDefault, Preferences.DEFAULTS, Map.of(), platformDefault).origin())
+                .isEqualTo(OpenLibrary.Origin.DEFAULT);
+        // the default location opened with --library pointing at it is the same library: said to be the default
+        assertThat(OpenLibrary.of(platformDefault, Preferences.DEFAULTS, Map.of("VMSTATION_LIBRARY", " "), platformDefault).origin())
+                .isEqualTo(OpenLibrary.Origin.DEFAULT);
+
+        PreferencesStore store = new PreferencesStore(dir.resolve("cfg/preferences.properties"));
+        assertThat(vm(store, b -> "ok").openLibraryProperty().get()).as("not told which library is open").isEmpty();
+        PreferencesViewModel told = vm(store.withOpenLibrary(OpenLibrary.of(chosen.resolve("library.db"), saved, Map.of(), platformDefault)), b -> "ok");
+        assertThat(told.openLibraryProperty().get()).isEqualTo("Open now: " + chosen.resolve("library.db")
+                + " (chosen with --library on the command line). The location above is used when VMStation opens without it.");
+        assertThat(vm(store.withOpenLibrary(new OpenLibrary(platformDefault, OpenLibrary.Origin.DEFAULT)), b -> "ok").openLibraryProperty().get())
+                .isEqualTo("Open now: " + platformDefault + " (the default).");
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.prefs.CloseBehaviour;
 import org.vmstation.app.gui.prefs.HostKey;
+import org.vmstation.app.gui.prefs.OpenLibrary;
+import org.vmstation.app.gui.prefs.Preferences;
 import org.vmstation.app.gui.prefs.PreferencesStore;
 import org.vmstation.app.gui.prefs.Theme;
 import org.vmstation.app.gui.service.QemuImgDisks;
@@ -46,7 +48,9 @@ class PreferencesWindowTest extends FxRobot {
         library.add(TestVms.vm(dir.resolve("disks"), "Web server", "debian", List.of("prod"), "nginx"));
         executor = new ThreadPoolTaskExecutor();
         AppServices services = new AppServices(library, new RecordingHost(dir.resolve("run")), executor, QemuImgDisks.onPath());
-        store = new PreferencesStore(dir.resolve("config").resolve(PreferencesStore.FILE_NAME));
+        // as if started with --library: the open library is none of those the environment, preferences or default name
+        store = new PreferencesStore(dir.resolve("config").resolve(PreferencesStore.FILE_NAME)).withOpenLibrary(
+                OpenLibrary.of(library.databaseFile(), Preferences.DEFAULTS, java.util.Map.of(), dir.resolve("default/library.db")));
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             window = WorkstationApp.open(stage, services, socket -> { throw new UnsupportedOperationException("no console here"); });
@@ -77,6 +81,9 @@ class PreferencesWindowTest extends FxRobot {
         clickOn("Web server");
         press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         waitFor(() -> window.openPreferencesDialog() != null && lookup("#prefs-dialog").tryQuery().isPresent());
+        // the library in use is named, and that the command line chose it, not the default location
+        assertThat(lookup("#prefs-library-open").queryAs(Label.class).getText())
+                .startsWith("Open now: " + library.databaseFile() + " (chosen with --library on the command line).");
         // the QEMU binary is checked with the real capability probe as the dialog opens
         waitFor(() -> lookup("#prefs-qemu-info").queryAs(Label.class).getText().startsWith("QEMU "));
         assertThat(lookup("#prefs-qemu-info").queryAs(Label.class).getText()).contains("qemu-system-x86_64", "accelerator");

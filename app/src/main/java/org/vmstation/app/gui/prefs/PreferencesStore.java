@@ -31,8 +31,27 @@ public final class PreferencesStore {
     }
 
     private final Path file;
+    private final OpenLibrary openLibrary;
 
-    public PreferencesStore(Path file) { this.file = file; }
+    public PreferencesStore(Path file) { this(file, null); }
+
+    private PreferencesStore(Path file, OpenLibrary openLibrary) {
+        this.file = file;
+        this.openLibrary = openLibrary;
+    }
+
+    /**
+     * This store, knowing which library the process opened ({@code library}'s database file) and, from the
+     * preferences saved now, what chose it; Edit › Preferences shows it under the Library location.
+     */
+    public PreferencesStore withOpenLibrary(Path database) {
+        return withOpenLibrary(OpenLibrary.forThisProcess(database, load().preferences()));
+    }
+
+    public PreferencesStore withOpenLibrary(OpenLibrary library) { return new PreferencesStore(file, library); }
+
+    /** The library this process opened, when whoever opened it said so ({@link #withOpenLibrary}). */
+    public java.util.Optional<OpenLibrary> openLibrary() { return java.util.Optional.ofNullable(openLibrary); }
 
     /** The store in this user's configuration folder. */
     public static PreferencesStore forCurrentUser() {

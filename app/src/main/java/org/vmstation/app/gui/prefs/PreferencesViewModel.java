@@ -40,6 +40,7 @@ public final class PreferencesViewModel {
     private final ObjectProperty<CloseBehaviour> closeBehaviour = new SimpleObjectProperty<>(this, "closeBehaviour");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final ReadOnlyStringWrapper libraryError = new ReadOnlyStringWrapper(this, "libraryError", "");
+    private final ReadOnlyStringWrapper openLibrary = new ReadOnlyStringWrapper(this, "openLibrary", "");
     private final ReadOnlyStringWrapper folderError = new ReadOnlyStringWrapper(this, "folderError", "");
     private final ReadOnlyStringWrapper qemuError = new ReadOnlyStringWrapper(this, "qemuError", "");
     private final ReadOnlyStringWrapper qemuInfo = new ReadOnlyStringWrapper(this, "qemuInfo", "");
@@ -57,6 +58,7 @@ public final class PreferencesViewModel {
         this.notifications = notifications;
         this.qemuCheck = qemuCheck;
         libraryLocation.set(current.libraryLocation());
+        store.openLibrary().ifPresent(l -> openLibrary.set(l.describe()));
         defaultVmFolder.set(current.defaultVmFolder());
         qemuBinary.set(current.qemuBinary());
         hostKey.set(current.hostKey());
@@ -210,6 +212,8 @@ public final class PreferencesViewModel {
     public ObjectProperty<CloseBehaviour> closeBehaviourProperty() { return closeBehaviour; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
     public ReadOnlyStringProperty libraryErrorProperty() { return libraryError.getReadOnlyProperty(); }
+    /** Which library is open now and what chose it (the command line, the environment, this preference, the default); empty when not known. */
+    public ReadOnlyStringProperty openLibraryProperty() { return openLibrary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty folderErrorProperty() { return folderError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty qemuErrorProperty() { return qemuError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty qemuInfoProperty() { return qemuInfo.getReadOnlyProperty(); }

@@ -42,6 +42,7 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         general.field("Library location", withMessages(Controls.folderField(vm.libraryLocationProperty(), "prefs-library",
                         "Default: " + org.vmstation.engine.library.LibraryLocation.defaultDatabase().getParent(), "Library location"),
                 message(vm.libraryErrorProperty(), "field-error", "prefs-library-error"),
+                message(vm.openLibraryProperty(), "field-hint", "prefs-library-open"),
                 hint("Where the list of VMs and each VM's folder live. Used by the window and the command line when"
                         + " neither --library nor VMSTATION_LIBRARY says otherwise; takes effect when VMStation next opens.")));
         general.field("Default VM folder", withMessages(Controls.folderField(vm.defaultVmFolderProperty(), "prefs-vm-folder",
