@@ -530,11 +530,12 @@ final class OvfDescriptorReader {
     private static final java.util.regex.Pattern IMPORTABLE_SETTING =
             java.util.regex.Pattern.compile("power\\.(enabled|source)|resources\\.[a-z0-9.-]{1,40}");
     private static final java.util.regex.Pattern SETTING_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9 ._:+-]{0,64}");
-    private static final java.util.regex.Pattern OS_SETTING = java.util.regex.Pattern.compile("os\\.(osinfo-id|osinfo-short-id|name)");
+    private static final java.util.Set<String> OS_SETTINGS = java.util.Set.of(
+            org.vmstation.engine.osinfo.RecordedOs.ID, org.vmstation.engine.osinfo.RecordedOs.SHORT_ID, org.vmstation.engine.osinfo.RecordedOs.NAME);
     private static final java.util.regex.Pattern OS_SETTING_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9 ._:/+()-]{0,128}");
 
     private static boolean importable(String key, String value) {
-        if (OS_SETTING.matcher(key).matches()) return OS_SETTING_VALUE.matcher(value).matches();
+        if (OS_SETTINGS.contains(key)) return OS_SETTING_VALUE.matcher(value).matches();
         return IMPORTABLE_SETTING.matcher(key).matches() && SETTING_VALUE.matcher(value).matches();
     }
 
