@@ -51,6 +51,10 @@ public final class LibraryViewModel {
      * out the same list while the library is unchanged, so a merge of this very list has nothing to do.
      */
     private List<VmEntry> inLineWith;
+    /** A {@link #reload} is reading the library and making its rows off the JavaFX thread. */
+    private boolean reloading;
+    /** A read that arrived while the reload was under way, merged after it (it may be the newer one). */
+    private List<VmEntry> arrivedWhileReloading;
 
     public LibraryViewModel(VmCatalog catalog, TaskExecutor executor) {
         this.catalog = catalog;
@@ -80,7 +84,9 @@ public final class LibraryViewModel {
      */
     public void reload() {
         Comparator<VmItem> order = sortOrder.get().comparator();
-        executor.execute(BackgroundTask.of("Reading the VM library", p -> prepare(catalog.list(), order)).onSuccess(this::load));
+        reloading = true;
+        executor.execute(BackgroundTask.of("Reading the VM library", p -> prepare(catalog.list(), order)).onSuccess(this::load)
+                .onFinally(() -> reloading = false));
     }
 
     /** The library as read, and rows made from it off the JavaFX thread (no list or view holds them yet). */
@@ -95,13 +101,16 @@ public final class LibraryViewModel {
     }
 
     private void load(Prepared prepared) {
+        List<VmEntry> arrived = arrivedWhileReloading;
+        arrivedWhileReloading = null;
         if (!items.isEmpty() || loaded.get()) {
             merge(prepared.entries()); // something was merged meanwhile: the rows made in the background may be stale
-            return;
+        } else {
+            for (VmItem item : prepared.rows()) byId.put(item.id(), item);
+            fill(prepared.rows());
+            inLineWith = prepared.entries();
         }
-        for (VmItem item : prepared.rows()) byId.put(item.id(), item);
-        fill(prepared.rows());
-        inLineWith = prepared.entries();
+        if (arrived != null) merge(arrived); // nothing to do when it is the same read (the catalog's cache)
     }
 
     /** Fills the empty list with {@code rows}: filter first, then one change, so each row is filtered once and the list sorted once. */
@@ -119,6 +128,12 @@ public final class LibraryViewModel {
      */
     public void merge(List<VmEntry> entries) {
         if (entries == inLineWith && loaded.get()) return; // the same read again (the state monitor's first poll)
+        // the first rows come from the reload under way, made off the JavaFX thread; making them here from another
+        // read (the state monitor's first poll, often first) would cost the JavaFX thread 10,000 rows' work
+        if (items.isEmpty() && reloading) {
+            arrivedWhileReloading = entries;
+            return;
+        }
         inLineWith = null;
         Map<String, VmEntry> fresh = new HashMap<>();
         for (VmEntry e : entries) fresh.put(e.id(), e);

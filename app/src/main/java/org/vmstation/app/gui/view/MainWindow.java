@@ -147,7 +147,9 @@ public final class MainWindow {
     public void show() {
         stage.show();
         library.reload();
-        monitor.start(Duration.ofSeconds(1));
+        // the first frame shows the states the library recorded; the host's live states follow from the first poll,
+        // which would otherwise read and report the whole library again while the window draws its rows
+        afterFirstFrame(() -> monitor.start(Duration.ofSeconds(1)));
         afterFirstFrame(() -> thumbnails.start(Duration.ofSeconds(2)));
         runAfterFirstFrame();
     }
@@ -163,23 +165,37 @@ public final class MainWindow {
     }
 
     private void runAfterFirstFrame() {
-        new javafx.animation.AnimationTimer() {
-            private long shownAt = -1;
-            private int framesWithRows;
-
+        // no timer that runs every frame while the library is read: it would make the toolkit pulse all that time
+        javafx.beans.value.ChangeListener<Boolean> onLoaded = new javafx.beans.value.ChangeListener<>() {
             @Override
-            public void handle(long now) {
-                if (shownAt < 0) shownAt = now;
-                // a pulse lays out a frame and the next one waits for its rendering: two pulses after the rows arrived,
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                if (!is) return;
+                library.loadedProperty().removeListener(this);
+                // a pulse lays out the frame with the rows and the next one waits for its rendering: two pulses on,
                 // they are on the screen
-                if (library.loadedProperty().get()) framesWithRows++;
-                if (framesWithRows < 2 && now - shownAt < 2_000_000_000L) return;
-                stop();
-                List<Runnable> work = afterFirstFrame;
-                afterFirstFrame = null;
-                work.forEach(Runnable::run);
+                new javafx.animation.AnimationTimer() {
+                    private int pulses;
+
+                    @Override
+                    public void handle(long now) {
+                        if (++pulses < 2) return;
+                        stop();
+                        drainAfterFirstFrame();
+                    }
+                }.start();
             }
-        }.start();
+        };
+        library.loadedProperty().addListener(onLoaded);
+        // a library that is slow or cannot be read does not hold the rest back for long
+        java.util.concurrent.CompletableFuture.delayedExecutor(2, java.util.concurrent.TimeUnit.SECONDS)
+                .execute(() -> javafx.application.Platform.runLater(this::drainAfterFirstFrame));
+    }
+
+    private void drainAfterFirstFrame() {
+        List<Runnable> work = afterFirstFrame;
+        if (work == null) return;
+        afterFirstFrame = null;
+        work.forEach(Runnable::run);
     }
 
     private MenuBar menuBar() {
