@@ -80,6 +80,7 @@ public final class MainWindow {
             new org.vmstation.app.gui.prefs.AppliedPreferences(org.vmstation.app.gui.prefs.Preferences.DEFAULTS);
     /** What waits for the first frame with the library in it ({@link #afterFirstFrame}); null once run. */
     private List<Runnable> afterFirstFrame = new java.util.ArrayList<>();
+    private boolean disposed;
     /** Pages other features add to Edit › Preferences (e.g. power policy), made fresh for each opening. */
     private final List<java.util.function.Supplier<javafx.scene.control.Tab>> preferenceTabs = new java.util.ArrayList<>();
 
@@ -160,6 +161,7 @@ public final class MainWindow {
      * the power policy), so a start does not pay for it before the user sees the window. Now if that has passed.
      */
     public void afterFirstFrame(Runnable work) {
+        if (disposed) return;
         if (afterFirstFrame == null) work.run();
         else afterFirstFrame.add(work);
     }
@@ -193,7 +195,8 @@ public final class MainWindow {
 
     private void drainAfterFirstFrame() {
         List<Runnable> work = afterFirstFrame;
-        if (work == null) return;
+        // a window closed before its first frame starts nothing (its monitor and timers are shut down already)
+        if (work == null || disposed) return;
         afterFirstFrame = null;
         work.forEach(Runnable::run);
     }
@@ -561,6 +564,7 @@ public final class MainWindow {
 
     /** Stops polling and consoles; running VMs are left as they are (the close dialog decided already). */
     public void dispose() {
+        disposed = true;
         monitor.close();
         powerPanel.close();
         power.close();
