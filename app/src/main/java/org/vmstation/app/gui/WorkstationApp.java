@@ -40,7 +40,8 @@ public final class WorkstationApp {
         startupOrRunLater(() -> {
             try {
                 MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
-                window.usePreferences(org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser());
+                window.usePreferences(org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser()
+                        .withOpenLibrary(services.library().databaseFile()));
                 // the host power policy runs while the window is open; its editor is Edit › Preferences › Power policy.
                 // It and the demo check start after the first frame: their background work (reading the host's power
                 // sources, the library) would otherwise compete with the window's first frame for the CPU
@@ -114,7 +115,8 @@ public final class WorkstationApp {
             return;
         }
         CloseRunningDialog.Choice choice = switch (window.preferences().get().closeBehaviour()) {
-            case ASK -> CloseRunningDialog.ask(window.stage(), running.stream().map(VmItem::name).toList());
+            case ASK -> CloseRunningDialog.ask(window.stage(), running.stream().map(VmItem::name).toList(),
+                    new org.vmstation.app.gui.prefs.CloseQuestion(window.preferencesStore(), window.preferences().currentProperty()::set));
             case KEEP_RUNNING -> CloseRunningDialog.Choice.KEEP_RUNNING;
             case SUSPEND -> CloseRunningDialog.Choice.SUSPEND;
             case SHUT_DOWN -> CloseRunningDialog.Choice.SHUT_DOWN;

@@ -241,7 +241,9 @@ public final class DetailsView extends StackPane {
         }
         OsPreset os = presets.forOsType(item.definition().osType());
         title.setText(item.name());
-        subtitle.setText(os.label() + " · " + item.definition().cpus() + " CPU · "
+        int cpus = item.definition().cpus();
+        subtitle.setText(org.vmstation.engine.osinfo.RecordedOs.label(item.definition(), os.label())
+                + " · " + cpus + (cpus == 1 ? " CPU · " : " CPUs · ")
                 + org.vmstation.app.gui.details.SummaryFormatter.memory(item.definition().memoryMiB())
                 + (item.stateDetailProperty().get().isEmpty() ? "" : " · " + item.stateDetailProperty().get()));
         statePill.setText(StateText.label(item.state()));

@@ -163,9 +163,11 @@ public final class LibraryView extends VBox {
         private void render() {
             VmItem item = shown;
             if (item == null) return;
+            // the exact OS the VM was made for where recorded ("Debian 11"), else the preset's label ("Other Linux")
             OsPreset os = presets.forOsType(item.definition().osType());
+            String osName = org.vmstation.engine.osinfo.RecordedOs.label(item.definition(), os.label());
             name.setText(item.name());
-            sub.setText(StateText.label(item.state()) + " · " + os.label());
+            sub.setText(StateText.label(item.state()) + " · " + osName);
             if (styledState != item.state()) {
                 StateText.applyStyle(dot, item.state());
                 styledState = item.state();
@@ -194,7 +196,7 @@ public final class LibraryView extends VBox {
                 badge.setStyle(THUMBNAIL_BADGE);
                 badge.getChildren().setAll(icon, thumb);
             }
-            setAccessibleText(item.name() + ", " + StateText.label(item.state()) + ", " + os.label());
+            setAccessibleText(item.name() + ", " + StateText.label(item.state()) + ", " + osName);
         }
     }
 }

@@ -478,6 +478,9 @@ public final class MainWindow {
 
     public org.vmstation.app.gui.prefs.AppliedPreferences preferences() { return preferences; }
 
+    /** Where the preferences are read and saved (the close question's "Remember my choice" saves there too). */
+    public org.vmstation.app.gui.prefs.PreferencesStore preferencesStore() { return preferencesStore; }
+
     public void openPreferences() {
         var vm = new org.vmstation.app.gui.prefs.PreferencesViewModel(preferences.get(), preferencesStore, executor, notifications,
                 org.vmstation.app.gui.prefs.QemuChecks.capabilityProbe());
