@@ -131,16 +131,24 @@ public final class PolicyEditorView extends VBox {
         g.setHgap(6);
         g.setVgap(6);
         // one column of choices, each with its value field under it, so the form stays narrow beside the list
-        g.addRow(0, new Label("When"), when);
+        g.addRow(0, fieldLabel("When", when), when);
         g.add(below, 1, 1);
-        g.addRow(2, new Label("Do"), action);
+        g.addRow(2, fieldLabel("Do", action), action);
         g.add(cpu, 1, 3);
-        g.addRow(4, new Label("To"), target);
+        g.addRow(4, fieldLabel("To", target), target);
         g.add(tag, 1, 5);
         g.add(save, 1, 6);
         for (javafx.scene.Node n : new javafx.scene.Node[] {below, cpu, tag}) n.managedProperty().bind(n.visibleProperty());
         g.disableProperty().bind(vm.canEdit().not());
         return g;
+    }
+
+    /** A label that keeps its text when the dialog is narrow (it was squeezed to "…"), and names its field for screen readers. */
+    private static Label fieldLabel(String text, javafx.scene.control.Control field) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setLabelFor(field);
+        return l;
     }
 
     private static <T> ComboBox<T> combo(T[] values, String id) {
