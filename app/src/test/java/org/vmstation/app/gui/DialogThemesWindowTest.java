@@ -25,7 +25,6 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vmstation.app.gui.library.VmItem;
 import org.vmstation.app.gui.prefs.CloseQuestion;
 import org.vmstation.app.gui.prefs.Preferences;
 import org.vmstation.app.gui.prefs.PreferencesStore;
@@ -104,10 +102,7 @@ class DialogThemesWindowTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            window.dispose();
-            for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-        });
+        TestWindows.closeAll(window);
         executor.close();
         library.close();
     }

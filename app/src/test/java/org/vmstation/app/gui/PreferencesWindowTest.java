@@ -61,10 +61,7 @@ class PreferencesWindowTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            window.dispose();
-            for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-        });
+        TestWindows.closeAll(window);
         executor.close();
         library.close();
     }

@@ -10,8 +10,6 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmstation.app.gui.service.QemuImgDisks;
 import org.vmstation.app.gui.task.ThreadPoolTaskExecutor;
@@ -41,17 +38,13 @@ class SearchFieldWindowTest extends FxRobot {
         library.add(TestVms.vm(dir.resolve("disks"), "Build box", "fedora", List.of(), ""));
         executor = new ThreadPoolTaskExecutor();
         AppServices services = new AppServices(library, new RecordingHost(dir.resolve("run")), executor, QemuImgDisks.onPath());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> window = WorkstationApp.open(stage, services, socket -> { throw new UnsupportedOperationException(); }));
+        window = TestWindows.open(services, socket -> { throw new UnsupportedOperationException(); });
         waitFor(() -> window.library().allItems().size() == 2);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            window.dispose();
-            for (Window w : List.copyOf(Window.getWindows())) if (w instanceof Stage s) s.hide();
-        });
+        TestWindows.closeAll(window);
         executor.close();
         library.close();
     }
