@@ -17,7 +17,7 @@ public final class SummaryFormatter {
     /** @param diskSizes bytes on disk by disk path, for the disks measured so far */
     public static List<SummaryRow> rows(VmDefinition d, String osLabel, Map<String, Long> diskSizes) {
         List<SummaryRow> rows = new ArrayList<>();
-        rows.add(new SummaryRow("Operating system", org.vmstation.app.gui.wizard.OsIdentity.label(d, osLabel)));
+        rows.add(new SummaryRow("Operating system", org.vmstation.engine.osinfo.RecordedOs.label(d, osLabel)));
         rows.add(new SummaryRow("Firmware", d.firmware() == org.vmstation.engine.model.Firmware.UEFI ? "UEFI" : "BIOS"));
         rows.add(new SummaryRow("Processors", d.cpus() + (d.cpus() == 1 ? " CPU" : " CPUs")));
         rows.add(new SummaryRow("Memory", memory(d.memoryMiB())));

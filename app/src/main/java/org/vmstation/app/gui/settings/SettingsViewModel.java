@@ -70,7 +70,7 @@ public final class SettingsViewModel {
             VmDefinition current = vm.definition();
             edited = current.toBuilder().name(edited.name()).tags(edited.tags()).notes(edited.notes()).build();
         }
-        VmDefinition toSave = org.vmstation.app.gui.wizard.OsIdentity.afterEdit(vm.definition(), edited);
+        VmDefinition toSave = org.vmstation.engine.osinfo.RecordedOs.afterEdit(vm.definition(), edited);
         saving.set(true);
         executor.execute(BackgroundTask.ofRunnable("Saving " + toSave.name(), () -> {
                     VmValidator.validate(toSave, context());

@@ -11,7 +11,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.vmstation.app.gui.prefs.CloseBehaviour;
 import org.vmstation.app.gui.prefs.CloseQuestion;
-import org.vmstation.app.gui.prefs.PreferencesStore;
 
 /** Asks what to do with running VMs when the window closes; "Remember my choice" makes the answer the saved close behaviour. */
 public final class CloseRunningDialog {
@@ -46,11 +45,6 @@ public final class CloseRunningDialog {
         alert.getButtonTypes().setAll(KEEP, SUSPEND, SHUT_DOWN, ButtonType.CANCEL);
         if (owner != null && owner.getScene() != null) alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         alert.getDialogPane().setId("close-dialog");
-    }
-
-    /** Asks and waits; the answer is remembered in the user's preferences when the box is ticked. */
-    public static Choice ask(Window owner, List<String> runningNames) {
-        return ask(owner, runningNames, new CloseQuestion(PreferencesStore.forCurrentUser(), saved -> { }));
     }
 
     /** Asks and waits; {@code question} says where a remembered answer goes. */

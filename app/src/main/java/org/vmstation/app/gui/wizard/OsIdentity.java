@@ -9,41 +9,24 @@ import org.vmstation.engine.osinfo.RecordedOs;
  * preset id (debian, windows11, ...): the icons, the importers' single mapping table ({@code OsMapping}), the
  * Windows guest clock and the OVF export all key on it, and old rows hold nothing else. What the osinfo database
  * knew more precisely (Debian 11, not just Debian) goes into three settings of the VM, written by the New VM
- * wizard and dropped when the OS type is changed later: {@value #ID} (the osinfo id, e.g.
- * {@code http://debian.org/debian/11}), {@value #SHORT_ID} ({@code debian11}, as {@code osinfo-query} and
- * virt-install name it) and {@value #NAME} ("Debian 11", shown in the details pane). Reading them, toolkit-free and
+ * wizard and dropped when the OS type is changed later: {@value RecordedOs#ID} (the osinfo id, e.g.
+ * {@code http://debian.org/debian/11}), {@value RecordedOs#SHORT_ID} ({@code debian11}, as {@code osinfo-query} and
+ * virt-install name it) and {@value RecordedOs#NAME} ("Debian 11", shown in the details pane). Reading them, toolkit-free and
  * shared with the command line, is {@link RecordedOs}; this class is what the wizard and the settings dialog do
  * with them.
  */
 public final class OsIdentity {
-    public static final String ID = RecordedOs.ID;
-    public static final String SHORT_ID = RecordedOs.SHORT_ID;
-    public static final String NAME = RecordedOs.NAME;
-
     private OsIdentity() {}
 
     /** {@code d} with the OS type of {@code chosen} and, for an osinfo OS, its exact identity (a preset has none). */
     public static VmDefinition record(VmDefinition d, OsChoice chosen) {
         LinkedHashMap<String, String> settings = RecordedOs.without(d.settings());
         if (chosen.fromOsInfo() && !chosen.osinfoId().isBlank()) {
-            settings.put(ID, chosen.osinfoId());
-            settings.put(SHORT_ID, chosen.key());
-            settings.put(NAME, chosen.label());
+            settings.put(RecordedOs.ID, chosen.osinfoId());
+            settings.put(RecordedOs.SHORT_ID, chosen.key());
+            settings.put(RecordedOs.NAME, chosen.label());
         }
         return d.toBuilder().osType(chosen.osType()).settings(settings).build();
-    }
-
-    /**
-     * {@code edited} as saved after editing {@code before}: when the OS type changed, the exact OS recorded for the
-     * old one no longer describes the VM and is dropped.
-     */
-    public static VmDefinition afterEdit(VmDefinition before, VmDefinition edited) {
-        return RecordedOs.afterEdit(before, edited);
-    }
-
-    /** The name to show for the VM's OS: the exact one when the wizard recorded it, else {@code presetLabel}. */
-    public static String label(VmDefinition d, String presetLabel) {
-        return RecordedOs.label(d, presetLabel);
     }
 
     /**

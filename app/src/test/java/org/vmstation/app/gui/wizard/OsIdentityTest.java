@@ -20,6 +20,7 @@ import org.vmstation.app.gui.task.DirectTaskExecutor;
 import org.vmstation.engine.library.VmEntry;
 import org.vmstation.engine.library.VmLibrary;
 import org.vmstation.engine.model.VmDefinition;
+import org.vmstation.engine.osinfo.RecordedOs;
 
 /**
  * The exact OS the wizard was told (osinfo's Debian 11) is kept with the VM beside its OS type (debian, which
@@ -58,22 +59,22 @@ class OsIdentityTest {
     void theWizardKeepsTheExactOsBesideTheOsTypeAndTheDetailsPaneShowsIt() {
         VmDefinition d = create("Debian box", () -> OsChoices.system(presets), "debian11");
         assertThat(d.osType()).as("what icons, importers and export understand").isEqualTo("debian");
-        assertThat(d.settings()).containsEntry(OsIdentity.ID, "http://debian.org/debian/11")
-                .containsEntry(OsIdentity.SHORT_ID, "debian11")
-                .containsEntry(OsIdentity.NAME, "Debian 11");
+        assertThat(d.settings()).containsEntry(RecordedOs.ID, "http://debian.org/debian/11")
+                .containsEntry(RecordedOs.SHORT_ID, "debian11")
+                .containsEntry(RecordedOs.NAME, "Debian 11");
         assertThat(presets.forOsType(d.osType()).family()).isEqualTo("linux");
         assertThat(osRow(d, presets.forOsType(d.osType()).label())).isEqualTo("Debian 11");
 
         VmDefinition win = create("Windows box", () -> OsChoices.system(presets), "win11");
         assertThat(win.osType()).isEqualTo("windows11");
-        assertThat(win.settings()).containsEntry(OsIdentity.SHORT_ID, "win11").containsEntry(OsIdentity.ID, "http://microsoft.com/win/11");
+        assertThat(win.settings()).containsEntry(RecordedOs.SHORT_ID, "win11").containsEntry(RecordedOs.ID, "http://microsoft.com/win/11");
     }
 
     @Test
     void aPresetChoiceAndAnOldRowHaveNoExactOsAndShowThePresetLabel() {
         VmDefinition d = create("Preset box", () -> OsChoices.fromPresets(presets, "osinfo-db is not installed"), "preset:fedora");
         assertThat(d.osType()).isEqualTo("fedora");
-        assertThat(d.settings()).doesNotContainKeys(OsIdentity.ID, OsIdentity.SHORT_ID, OsIdentity.NAME);
+        assertThat(d.settings()).doesNotContainKeys(RecordedOs.ID, RecordedOs.SHORT_ID, RecordedOs.NAME);
         assertThat(osRow(d, presets.forOsType("fedora").label())).isEqualTo(presets.forOsType("fedora").label());
     }
 
@@ -86,7 +87,7 @@ class OsIdentityTest {
         assertThat(s.exactOsProperty().get()).isEqualTo("Made for Debian 11 (osinfo: debian11).");
         s.form().notesProperty().set("web server");
         s.save(saved -> { });
-        assertThat(library.findById(d.id()).orElseThrow().definition().settings()).containsEntry(OsIdentity.NAME, "Debian 11");
+        assertThat(library.findById(d.id()).orElseThrow().definition().settings()).containsEntry(RecordedOs.NAME, "Debian 11");
 
         VmItem again = new VmItem(library.findById(d.id()).orElseThrow());
         SettingsViewModel t = new SettingsViewModel(again, List.of(d), library.vmFolder(d.id()), new LibraryCatalog(library),
@@ -96,7 +97,7 @@ class OsIdentityTest {
         t.save(saved -> { });
         VmDefinition stored = library.findById(d.id()).orElseThrow().definition();
         assertThat(stored.osType()).isEqualTo("fedora");
-        assertThat(stored.settings()).doesNotContainKeys(OsIdentity.ID, OsIdentity.SHORT_ID, OsIdentity.NAME);
+        assertThat(stored.settings()).doesNotContainKeys(RecordedOs.ID, RecordedOs.SHORT_ID, RecordedOs.NAME);
         assertThat(osRow(stored, presets.forOsType("fedora").label())).isEqualTo(presets.forOsType("fedora").label());
         assertThat(notifications.notifications()).isEmpty();
     }
