@@ -19,15 +19,24 @@ import org.vmstation.engine.runtime.VmHost;
  * @param executor runs all blocking work off the JavaFX thread
  * @param disks    disk image creation and measurement
  * @param starter  how Start runs: {@code EngineContext::start} in the application (3-D fallback, state recorded)
+ * @param catalog  the window's view of {@code library}: one per services, so the launcher's read of the library
+ *                 and the window's first state poll share its cached list (a second catalog would read and merge
+ *                 every VM again)
  */
 public record AppServices(VmLibrary library, VmHost host, TaskExecutor executor, DiskImages disks,
-                          org.vmstation.app.gui.actions.VmStarter starter) {
+                          org.vmstation.app.gui.actions.VmStarter starter, VmCatalog catalog) {
     public AppServices {
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(disks, "disks");
         Objects.requireNonNull(starter, "starter");
+        Objects.requireNonNull(catalog, "catalog");
+    }
+
+    public AppServices(VmLibrary library, VmHost host, TaskExecutor executor, DiskImages disks,
+                       org.vmstation.app.gui.actions.VmStarter starter) {
+        this(library, host, executor, disks, starter, new LibraryCatalog(library));
     }
 
     /** Services that start VMs through {@code host} alone (no 3-D backend); tests with a recording host use this. */
@@ -56,8 +65,6 @@ public record AppServices(VmLibrary library, VmHost host, TaskExecutor executor,
     public static AppServices of(VmLibrary library, VmHost host) {
         return new AppServices(library, host, new ThreadPoolTaskExecutor(), QemuImgDisks.onPath());
     }
-
-    public VmCatalog catalog() { return new LibraryCatalog(library); }
 
     /** Imports into this library, converting disks with the host's qemu-img. */
     public org.vmstation.engine.importer.service.ImportService importService() {

@@ -1,11 +1,13 @@
 package org.vmstation.app.gui;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.vmstation.app.gui.library.LibraryViewModel;
 import org.vmstation.app.gui.library.VmItem;
 import org.vmstation.app.gui.task.BackgroundTask;
 import org.vmstation.app.gui.view.CloseRunningDialog;
@@ -35,11 +37,14 @@ public final class WorkstationApp {
     public static int launch(AppServices services, org.vmstation.app.instance.LaunchRequest request,
                              org.vmstation.app.instance.InstanceServer server, org.vmstation.usb.service.UsbService usb) {
         CountDownLatch closed = new CountDownLatch(1);
+        CompletableFuture<LibraryViewModel.Prepared> readAhead = new CompletableFuture<>();
+        CountDownLatch toolkitUp = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.setImplicitExit(false);
         startupOrRunLater(() -> {
+            toolkitUp.countDown();
             try {
-                MainWindow window = open(new Stage(), services, Consoles.defaultProvider());
+                MainWindow window = open(new Stage(), services, Consoles.defaultProvider(), readAhead);
                 window.usePreferences(org.vmstation.app.gui.prefs.PreferencesStore.forCurrentUser()
                         .withOpenLibrary(services.library().databaseFile()));
                 // the host power policy runs while the window is open; its editor is Edit › Preferences › Power policy.
@@ -48,7 +53,12 @@ public final class WorkstationApp {
                 window.afterFirstFrame(() -> org.vmstation.app.gui.view.PolicyEditorInstaller.install(window,
                         org.vmstation.engine.power.policy.PolicyRuleStore.besideLibrary(services.library().databaseFile())));
                 window.stage().setOnHidden(e -> closed.countDown());
-                if (usb != null) window.enableUsb(usb);
+                if (usb != null) {
+                    window.enableUsb(usb);
+                    // only the window follows hotplug (rules connect devices as they are plugged in while it is
+                    // open), from its first frame on: reading the USB ID database before that competes for the CPU
+                    window.afterFirstFrame(() -> Thread.ofPlatform().daemon().name("vmstation-usb-watch").start(usb::startWatching));
+                }
                 window.afterFirstFrame(() -> DemoSetup.offerIfMissing(window, services.library()));
                 LaunchRequests requests = new LaunchRequests(window);
                 if (!request.isEmpty()) requests.handle(request);
@@ -58,6 +68,7 @@ public final class WorkstationApp {
                 closed.countDown();
             }
         });
+        warmUpWhileTheWindowIsBuilt(services, readAhead, toolkitUp);
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -70,6 +81,24 @@ public final class WorkstationApp {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * While the JavaFX thread builds the window, this (the launching) thread does what the window will ask for, in
+     * the order it asks: the OS presets (Jackson), the library's rows (SQLite) and, once the toolkit is up, the icon
+     * font. Each step is optional: the window does it itself when it gets there first.
+     */
+    private static void warmUpWhileTheWindowIsBuilt(AppServices services, CompletableFuture<LibraryViewModel.Prepared> readAhead,
+                                                    CountDownLatch toolkitUp) {
+        try {
+            org.vmstation.app.gui.wizard.OsPresets.bundled();
+            readAhead.complete(LibraryViewModel.readAhead(services.catalog()));
+            if (toolkitUp.await(30, java.util.concurrent.TimeUnit.SECONDS)) org.vmstation.app.gui.view.Icons.warmUp();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            readAhead.completeExceptionally(e); // the window reads the library itself and reports what fails
+        }
     }
 
     /** Starts the toolkit with {@code first}, or queues it when a launcher started the toolkit already (GuiLauncher does, beside opening the library). */
@@ -88,9 +117,6 @@ public final class WorkstationApp {
     public static int launch(java.nio.file.Path library, org.vmstation.app.instance.LaunchRequest request,
                              org.vmstation.app.instance.InstanceServer server) {
         try (org.vmstation.app.EngineContext engine = org.vmstation.app.EngineContext.open(library)) {
-            // only the window follows hotplug: rules connect devices as they are plugged in while it is open. Started
-            // beside the window, not before it: it reads the USB ID database, a third of the start before the toolkit
-            Thread.ofPlatform().daemon().name("vmstation-usb-watch").start(engine.usb()::startWatching);
             return launch(AppServices.of(engine, new org.vmstation.app.gui.task.ThreadPoolTaskExecutor()), request, server, engine.usb());
         } catch (org.vmstation.engine.library.LibraryException e) {
             System.err.println("vmstation: " + e.getMessage());
@@ -100,11 +126,17 @@ public final class WorkstationApp {
 
     /** Builds and shows the window on {@code stage}; must run on the JavaFX thread. Tests call this directly. */
     public static MainWindow open(Stage stage, AppServices services, ConsoleProvider consoles) {
+        return open(stage, services, consoles, null);
+    }
+
+    /** As {@link #open(Stage, AppServices, ConsoleProvider)}, with the library's rows from {@code readAhead} (see {@link LibraryViewModel#loadFirst}). */
+    public static MainWindow open(Stage stage, AppServices services, ConsoleProvider consoles,
+                                  CompletableFuture<LibraryViewModel.Prepared> readAhead) {
         MainWindow window = new MainWindow(stage, services.catalog(), services.host(), services.disks(), services.executor(), consoles);
         window.enableImport(services.importService());
         window.actions().setStarter(services.starter());
         stage.setOnCloseRequest(e -> onCloseRequest(window, e));
-        window.show();
+        window.show(readAhead);
         return window;
     }
 

@@ -21,7 +21,14 @@ import java.util.List;
  * however the codec evolves.
  */
 final class MoveTagsToTableV2 implements SchemaMigration {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Made on first use, not when the migrator's step list is built: every library open builds that list, and an
+     * ObjectMapper there made every start pay Jackson's start-up (a quarter of a second cold) before the library
+     * could open, although a library at version 2 never runs this step.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private record Row(String id, String name, String json) {}
 
@@ -84,7 +91,7 @@ final class MoveTagsToTableV2 implements SchemaMigration {
     private static ObjectNode parse(Row row) throws LibraryException {
         String json = row.json();
         try {
-            JsonNode n = JSON.readTree(json);
+            JsonNode n = Json.MAPPER.readTree(json);
             if (n instanceof ObjectNode o) return o;
         } catch (JsonProcessingException e) {
             throw bad(row, "definition_json is not JSON (" + e.getOriginalMessage() + ")");
@@ -94,7 +101,7 @@ final class MoveTagsToTableV2 implements SchemaMigration {
 
     private static String write(JsonNode n) throws LibraryException {
         try {
-            return JSON.writeValueAsString(n);
+            return Json.MAPPER.writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new LibraryException("could not rewrite a VM definition during migration", e);
         }

@@ -53,6 +53,8 @@ public final class LibraryViewModel {
     private List<VmEntry> inLineWith;
     /** A {@link #reload} is reading the library and making its rows off the JavaFX thread. */
     private boolean reloading;
+    /** The library is being read for the list and no rows have come yet: the list says so instead of "no VMs". */
+    private final BooleanProperty reading = new SimpleBooleanProperty(this, "reading");
     /** A read that arrived while the reload was under way, merged after it (it may be the newer one). */
     private List<VmEntry> arrivedWhileReloading;
 
@@ -75,6 +77,8 @@ public final class LibraryViewModel {
     public ObjectProperty<SortOrder> sortOrderProperty() { return sortOrder; }
     public ObservableList<String> tagChoices() { return tagChoices; }
     public BooleanProperty loadedProperty() { return loaded; }
+    /** True while the library is read for a list that has no rows yet (the first read, or one after all were gone). */
+    public javafx.beans.property.ReadOnlyBooleanProperty readingProperty() { return reading; }
 
     public VmItem find(String id) { return byId.get(id); }
 
@@ -85,12 +89,46 @@ public final class LibraryViewModel {
     public void reload() {
         Comparator<VmItem> order = sortOrder.get().comparator();
         reloading = true;
+        if (items.isEmpty()) reading.set(true);
         executor.execute(BackgroundTask.of("Reading the VM library", p -> prepare(catalog.list(), order)).onSuccess(this::load)
-                .onFinally(() -> reloading = false));
+                .onFinally(() -> {
+                    reloading = false;
+                    reading.set(false);
+                }));
     }
 
     /** The library as read, and rows made from it off the JavaFX thread (no list or view holds them yet). */
-    private record Prepared(List<VmEntry> entries, List<VmItem> rows) {}
+    public record Prepared(List<VmEntry> entries, List<VmItem> rows) {}
+
+    /**
+     * Reads the library and makes its rows in the default order, on the calling thread (not the JavaFX thread):
+     * a launcher does this while the toolkit starts, so the window's first frame can show the rows.
+     */
+    public static Prepared readAhead(VmCatalog catalog) throws Exception {
+        return prepare(catalog.list(), SortOrder.NAME.comparator());
+    }
+
+    /**
+     * The first load of the list from a read the launcher started ({@link #readAhead}): at once when it has
+     * finished (the first frame then has the rows), else when it finishes; the JavaFX thread never waits for it.
+     * A read that failed is done again by {@link #reload}, which reports the failure. Null: {@link #reload}.
+     */
+    public void loadFirst(java.util.concurrent.CompletableFuture<Prepared> ahead) {
+        if (ahead == null) {
+            reload();
+        } else if (ahead.isDone() && !ahead.isCompletedExceptionally()) {
+            load(ahead.join());
+        } else {
+            reloading = true; // what the state monitor merges meanwhile waits for these rows, as during a reload
+            reading.set(true);
+            ahead.whenComplete((rows, error) -> executor.runOnUiThread(() -> {
+                reloading = false;
+                reading.set(false);
+                if (error == null) load(rows);
+                else reload();
+            }));
+        }
+    }
 
     private static Prepared prepare(List<VmEntry> entries, Comparator<VmItem> order) {
         List<VmItem> rows = new ArrayList<>(entries.size());

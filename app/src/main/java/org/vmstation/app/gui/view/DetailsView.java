@@ -38,7 +38,7 @@ import org.vmstation.engine.runtime.VmHost;
  */
 public final class DetailsView extends StackPane {
     private final DetailsViewModel vm;
-    private final OsPresets presets;
+    private final java.util.function.Supplier<OsPresets> presets;
     private final VmHost host;
     private final ConsoleProvider consoles;
     private final TaskExecutor executor;
@@ -64,7 +64,7 @@ public final class DetailsView extends StackPane {
     private javafx.beans.value.ObservableValue<org.vmstation.app.gui.prefs.Preferences> hostKeyPrefs;
     private javafx.collections.ObservableMap<String, org.vmstation.graphics.gl.ThreeDFallbackStarter.Outcome> startOutcomes;
 
-    public DetailsView(DetailsViewModel vm, OsPresets presets, VmHost host, ConsoleProvider consoles, TaskExecutor executor,
+    public DetailsView(DetailsViewModel vm, java.util.function.Supplier<OsPresets> presets, VmHost host, ConsoleProvider consoles, TaskExecutor executor,
                        NotificationCenter notifications) {
         this.vm = vm;
         this.presets = presets;
@@ -239,7 +239,7 @@ public final class DetailsView extends StackPane {
             if (console != null) console.show(null);
             return;
         }
-        OsPreset os = presets.forOsType(item.definition().osType());
+        OsPreset os = presets.get().forOsType(item.definition().osType());
         title.setText(item.name());
         int cpus = item.definition().cpus();
         subtitle.setText(org.vmstation.engine.osinfo.RecordedOs.label(item.definition(), os.label())

@@ -49,12 +49,28 @@ public final class Icons {
         if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("not a Material Design icon code: '" + code + "' (expected e.g. mdi2p-plus; see Icons)");
         }
+        if (!warm) warmUp();
         FontIcon icon = new FontIcon(code);
         icon.getStyleClass().add("icon");
         icon.getStyleClass().addAll(styleClasses);
         icon.setMouseTransparent(true);
         return icon;
     }
+
+    /**
+     * Resolves the icon pack and loads its font, on any thread once the JavaFX toolkit is up (the first icon costs
+     * about 0.1 s of class loading and font reading): a launcher calls this while the JavaFX thread builds the
+     * window. Idempotent; {@link #icon} waits for a warm-up under way instead of doing the same work beside it.
+     */
+    public static void warmUp() {
+        synchronized (Icons.class) {
+            if (warm) return;
+            new FontIcon(NEW);
+            warm = true;
+        }
+    }
+
+    private static volatile boolean warm;
 
     public static String forOsFamily(String family) {
         return switch (family == null ? "" : family) {

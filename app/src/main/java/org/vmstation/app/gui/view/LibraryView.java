@@ -25,9 +25,12 @@ import org.vmstation.app.gui.wizard.OsPresets;
 /** The library pane: search, filters, sort and the VM list. No logic: everything binds to {@link LibraryViewModel}. */
 public final class LibraryView extends VBox {
     private final ListView<VmItem> list = new ListView<>();
+    private final ComboBox<StateFilter> stateFilter;
+    private final ComboBox<String> tagFilter;
+    private final ComboBox<SortOrder> sortOrder;
     private final TextField search = Controls.searchField("Search name, OS, tags, notes", "library-search", "Search virtual machines");
 
-    public LibraryView(LibraryViewModel vm, OsPresets presets, ThumbnailSource thumbnails, Runnable onNewVm) {
+    public LibraryView(LibraryViewModel vm, java.util.function.Supplier<OsPresets> presets, ThumbnailSource thumbnails, Runnable onNewVm) {
         getStyleClass().add("library-pane");
         setMinWidth(260);
         setPrefWidth(320);
@@ -39,18 +42,18 @@ public final class LibraryView extends VBox {
         state.valueProperty().bindBidirectional(vm.stateFilterProperty());
         state.setId("library-state-filter");
         state.setAccessibleText("Filter by state");
-        state.setTooltip(new Tooltip("Show only VMs in this state"));
         ComboBox<String> tag = new ComboBox<>(vm.tagChoices());
         tag.valueProperty().bindBidirectional(vm.tagFilterProperty());
         tag.setId("library-tag-filter");
         tag.setAccessibleText("Filter by tag");
-        tag.setTooltip(new Tooltip("Show only VMs with this tag"));
         ComboBox<SortOrder> sort = new ComboBox<>();
         sort.getItems().setAll(SortOrder.values());
         sort.valueProperty().bindBidirectional(vm.sortOrderProperty());
         sort.setId("library-sort");
         sort.setAccessibleText("Sort by");
-        sort.setTooltip(new Tooltip("Sort order"));
+        stateFilter = state;
+        tagFilter = tag;
+        sortOrder = sort;
         for (ComboBox<?> c : java.util.List.of(state, tag, sort)) {
             c.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(c, Priority.ALWAYS);
@@ -77,15 +80,25 @@ public final class LibraryView extends VBox {
 
     private static VBox emptyPlaceholder(LibraryViewModel vm, Runnable onNewVm) {
         Label text = new Label();
+        // while the first read is under way the list is empty but the library need not be: no "no VMs" flash
         text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.allItems().isEmpty() ? "No virtual machines yet." : "No VM matches the search or filters.",
-                vm.allItems()));
+                () -> vm.readingProperty().get() ? "Reading the library…"
+                        : vm.allItems().isEmpty() ? "No virtual machines yet." : "No VM matches the search or filters.",
+                vm.allItems(), vm.readingProperty()));
+        text.setId("library-placeholder-text");
         Button create = new Button("New VM…", Icons.icon(Icons.NEW, "accent"));
         create.setOnAction(e -> onNewVm.run());
-        create.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.allItems()));
+        create.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.allItems()).and(vm.readingProperty().not()));
         VBox box = new VBox(10, Icons.icon(Icons.MONITOR, "huge"), text, create);
         box.getStyleClass().add("library-empty");
         return box;
+    }
+
+    /** The filters' tooltips: popup windows with their own controls, so made after the first frame, not for it. */
+    public void addTooltips() {
+        stateFilter.setTooltip(new Tooltip("Show only VMs in this state"));
+        tagFilter.setTooltip(new Tooltip("Show only VMs with this tag"));
+        sortOrder.setTooltip(new Tooltip("Sort order"));
     }
 
     public ListView<VmItem> list() { return list; }
@@ -104,7 +117,7 @@ public final class LibraryView extends VBox {
         private static final String THUMBNAIL_BADGE = "-fx-min-width: " + LiveThumbnails.WIDTH + "; -fx-pref-width: " + LiveThumbnails.WIDTH
                 + "; -fx-min-height: " + LiveThumbnails.HEIGHT + "; -fx-pref-height: " + LiveThumbnails.HEIGHT
                 + "; -fx-max-width: " + LiveThumbnails.WIDTH + "; -fx-max-height: " + LiveThumbnails.HEIGHT + "; -fx-background-color: #1b1e24;";
-        private final OsPresets presets;
+        private final java.util.function.Supplier<OsPresets> presets;
         private final ThumbnailSource thumbnails;
         private final StackPane badge = new StackPane();
         private final Label name = new Label();
@@ -118,7 +131,7 @@ public final class LibraryView extends VBox {
         private final javafx.beans.InvalidationListener refresh = o -> render();
         private VmItem shown;
 
-        VmCell(OsPresets presets, ThumbnailSource thumbnails) {
+        VmCell(java.util.function.Supplier<OsPresets> presets, ThumbnailSource thumbnails) {
             this.presets = presets;
             this.thumbnails = thumbnails;
             badge.getStyleClass().add("os-badge");
@@ -164,7 +177,7 @@ public final class LibraryView extends VBox {
             VmItem item = shown;
             if (item == null) return;
             // the exact OS the VM was made for where recorded ("Debian 11"), else the preset's label ("Other Linux")
-            OsPreset os = presets.forOsType(item.definition().osType());
+            OsPreset os = presets.get().forOsType(item.definition().osType());
             String osName = org.vmstation.engine.osinfo.RecordedOs.label(item.definition(), os.label());
             name.setText(item.name());
             sub.setText(StateText.label(item.state()) + " · " + osName);

@@ -54,7 +54,11 @@ public final class MainWindow {
     private final VmHost host;
     private final DiskImages disks;
     private final TaskExecutor executor;
-    private final OsPresets presets = OsPresets.bundled();
+    /**
+     * The OS presets, asked for where used rather than held: they are read once per process (Jackson), and the
+     * launcher reads them while this window is built, so building it does not wait for them.
+     */
+    private static OsPresets presets() { return OsPresets.bundled(); }
     private final NotificationCenter notifications = new NotificationCenter();
     private final LibraryViewModel library;
     private final VmActionsViewModel actions;
@@ -94,10 +98,10 @@ public final class MainWindow {
         library = new LibraryViewModel(catalog, executor);
         actions = new VmActionsViewModel(host, catalog, executor, library, notifications);
         actions.setShutdownPrompt(this::offerPowerOff);
-        details = new DetailsViewModel(catalog, disks, executor, notifications, id -> presets.forOsType(id).label(), library::replace);
+        details = new DetailsViewModel(catalog, disks, executor, notifications, id -> presets().forOsType(id).label(), library::replace);
         thumbnails = new LiveThumbnails(host, executor::runOnUiThread);
-        libraryView = new LibraryView(library, presets, thumbnails, this::newVm);
-        detailsView = new DetailsView(details, presets, host, consoles, executor, notifications);
+        libraryView = new LibraryView(library, MainWindow::presets, thumbnails, this::newVm);
+        detailsView = new DetailsView(details, MainWindow::presets, host, consoles, executor, notifications);
         power = org.vmstation.app.gui.power.PowerSourceRunner.forWindow(host::paths);
         powerPanel = new org.vmstation.app.gui.power.PowerPanelViewModel(host, catalog, executor, power, library::replace);
         // the Power tab is made with the rest of the details, on the first selection (not for the first frame)
@@ -146,8 +150,17 @@ public final class MainWindow {
 
     /** Shows the window, reads the library and starts following VM states. */
     public void show() {
+        show(null);
+    }
+
+    /**
+     * Shows the window with the library's rows from the read the launcher started while the window was built
+     * ({@link LibraryViewModel#loadFirst}): in the first frame when that read has finished; then follows VM states.
+     */
+    public void show(java.util.concurrent.CompletableFuture<LibraryViewModel.Prepared> readAhead) {
+        library.loadFirst(readAhead);
+        afterFirstFrame(libraryView::addTooltips);
         stage.show();
-        library.reload();
         // the first frame shows the states the library recorded; the host's live states follow from the first poll,
         // which would otherwise read and report the whole library again while the window draws its rows
         afterFirstFrame(() -> monitor.start(Duration.ofSeconds(1)));
@@ -404,7 +417,7 @@ public final class MainWindow {
 
     /** The New VM wizard, prefilled from an installer ISO's detected OS and name when {@code prefill} is given. */
     public void newVmFrom(org.vmstation.engine.model.VmDefinition prefill) {
-        NewVmWizardViewModel vm = new NewVmWizardViewModel(catalog, disks, executor, notifications, presets,
+        NewVmWizardViewModel vm = new NewVmWizardViewModel(catalog, disks, executor, notifications, presets(),
                 library.allItems().stream().map(VmItem::definition).toList(), HostResources.totalMemoryMiB(),
                 Runtime.getRuntime().availableProcessors());
         NewVmWizard[] holder = new NewVmWizard[1];
@@ -423,7 +436,7 @@ public final class MainWindow {
         if (prefill != null) {
             prefill.cdroms().stream().map(c -> c.isoPath()).filter(java.util.Objects::nonNull).findFirst()
                     .ifPresent(iso -> vm.chooseIso(java.nio.file.Path.of(iso)));
-            presets.byId(prefill.osType()).ifPresent(vm.presetProperty()::set);
+            presets().byId(prefill.osType()).ifPresent(vm.presetProperty()::set);
             vm.nameProperty().set(prefill.name());
         }
         wizard.setOnHidden(e -> openWizard = null);
@@ -449,7 +462,7 @@ public final class MainWindow {
                     String qemu = preferences.get().qemuBinary();
                     vm.threeD().load(executor, org.vmstation.app.gui.settings.ThreeDProbeViewModel.thisHost(qemu.isEmpty() ? null : java.nio.file.Path.of(qemu)));
                     SettingsDialog[] dialog = new SettingsDialog[1];
-                    dialog[0] = new SettingsDialog(stage, vm, presets, () -> vm.save(saved -> {
+                    dialog[0] = new SettingsDialog(stage, vm, presets(), () -> vm.save(saved -> {
                         library.replace(saved);
                         dialog[0].setResult(ButtonType.OK);
                         dialog[0].close();

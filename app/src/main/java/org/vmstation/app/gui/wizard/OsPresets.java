@@ -21,7 +21,21 @@ public final class OsPresets {
         this.presets = List.copyOf(presets);
     }
 
+    /** Read once per process (the presets are immutable): the launcher reads them while the toolkit starts. */
+    private static volatile OsPresets bundled;
+
     public static OsPresets bundled() {
+        OsPresets read = bundled;
+        if (read == null) {
+            synchronized (OsPresets.class) {
+                if (bundled == null) bundled = readBundled();
+                read = bundled;
+            }
+        }
+        return read;
+    }
+
+    private static OsPresets readBundled() {
         try (InputStream in = OsPresets.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path (resources module)");
             return parse(in.readAllBytes(), RESOURCE);

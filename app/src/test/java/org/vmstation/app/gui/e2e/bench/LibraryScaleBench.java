@@ -81,7 +81,15 @@ public final class LibraryScaleBench {
                 } catch (InterruptedException ignored) { /* done */ }
             }) : null;
             long c0 = fxCpu();
-            onFx(() -> window[0] = WorkstationApp.open(new Stage(), services, Consoles.defaultProvider()));
+            // as the launcher does: the window is built on the JavaFX thread while this thread reads the library
+            var readAhead = new java.util.concurrent.CompletableFuture<org.vmstation.app.gui.library.LibraryViewModel.Prepared>();
+            var opened = new java.util.concurrent.CompletableFuture<Void>();
+            javafx.application.Platform.runLater(() -> {
+                window[0] = WorkstationApp.open(new Stage(), services, Consoles.defaultProvider(), readAhead);
+                opened.complete(null);
+            });
+            readAhead.complete(org.vmstation.app.gui.library.LibraryViewModel.readAhead(services.catalog()));
+            opened.get(60, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!onFx(() -> rowsShown(window[0], count))) {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("the window never listed the " + count + " VMs");
