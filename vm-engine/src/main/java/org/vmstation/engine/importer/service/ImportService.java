@@ -48,14 +48,19 @@ public final class ImportService {
 
     private final VmLibrary library;
     private final ImageConverter converter;
-    private final long hostMemoryMiB;
+    /** Asked when an import plans its VM, not when the service is made: the window makes one while it opens. */
+    private final java.util.function.LongSupplier hostMemoryMiB;
     private final int hostCpus;
 
     public ImportService(VmLibrary library, QemuImg qemuImg) {
-        this(library, new ImageConverter(qemuImg), HostResources.totalMemoryMiB(), Runtime.getRuntime().availableProcessors());
+        this(library, new ImageConverter(qemuImg), HostResources::totalMemoryMiB, Runtime.getRuntime().availableProcessors());
     }
 
     ImportService(VmLibrary library, ImageConverter converter, long hostMemoryMiB, int hostCpus) {
+        this(library, converter, () -> hostMemoryMiB, hostCpus);
+    }
+
+    private ImportService(VmLibrary library, ImageConverter converter, java.util.function.LongSupplier hostMemoryMiB, int hostCpus) {
         this.library = Objects.requireNonNull(library, "library");
         this.converter = Objects.requireNonNull(converter, "converter");
         this.hostMemoryMiB = hostMemoryMiB;
@@ -155,10 +160,10 @@ public final class ImportService {
                     + " CPUs and a VM may have at most four times that"));
             b.cpus(maxCpus);
         }
-        if (source.memoryMiB() > hostMemoryMiB) {
-            long fit = Math.max(VmValidator.MIN_MEMORY_MIB, hostMemoryMiB / 2);
+        if (source.memoryMiB() > hostMemoryMiB.getAsLong()) {
+            long fit = Math.max(VmValidator.MIN_MEMORY_MIB, hostMemoryMiB.getAsLong() / 2);
             warnings.add(ImportWarning.changed("memory", source.memoryMiB() + " MiB of memory → " + fit + " MiB: this host has only "
-                    + hostMemoryMiB + " MiB"));
+                    + hostMemoryMiB.getAsLong() + " MiB"));
             b.memoryMiB(fit);
         }
         if (source.kernelBoot() != null && !kernelFilesExist(source)) {
@@ -175,7 +180,7 @@ public final class ImportService {
             draft = draft.toBuilder().bootOrder(order).build();
         }
         Map<String, String> others = new HashMap<>(taken);
-        ValidationContext ctx = new ValidationContext(hostMemoryMiB, hostCpus, others, folder,
+        ValidationContext ctx = new ValidationContext(hostMemoryMiB.getAsLong(), hostCpus, others, folder,
                 p -> p.startsWith(folder) || Files.isRegularFile(p));
         List<ValidationProblem> problems = VmValidator.problems(draft, ctx);
         if (!problems.isEmpty()) {
