@@ -35,6 +35,13 @@ public final class StateMonitor implements AutoCloseable {
     private volatile String lastError = "";
     /** The library as last read; only the poll thread touches it. */
     private List<VmEntry> entries;
+    /**
+     * Host events waiting for the JavaFX thread. A burst (the host's first sighting of every VM of a 10,000-VM
+     * library comes as one event each) is handed over as one task, not one task per event: each hand-over wakes
+     * the JavaFX thread, and 10,000 of them cost it about 0.2 s.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<VmStatus> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean eventsHandedOver = new java.util.concurrent.atomic.AtomicBoolean();
 
     public StateMonitor(VmCatalog catalog, VmHost host, Consumer<Runnable> uiThread,
                         Consumer<List<VmEntry>> onLibrary, Consumer<VmStatus> onStatus) {
@@ -47,12 +54,24 @@ public final class StateMonitor implements AutoCloseable {
 
     public void start(Duration period) {
         try {
-            watch = host.watch(s -> uiThread.accept(() -> onStatus.accept(s)));
+            watch = host.watch(this::onHostEvent);
         } catch (RuntimeException e) {
             // polling alone still keeps the window correct, only a little later
             LOG.log(Level.WARNING, "host events unavailable, polling only", e);
         }
         timer.scheduleWithFixedDelay(this::pollOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void onHostEvent(VmStatus status) {
+        events.add(status);
+        if (eventsHandedOver.compareAndSet(false, true)) uiThread.accept(this::deliverEvents);
+    }
+
+    /** On the JavaFX thread: every event queued so far, in the order they came. */
+    private void deliverEvents() {
+        // cleared first: an event queued while these are delivered hands over a task of its own
+        eventsHandedOver.set(false);
+        for (VmStatus s = events.poll(); s != null; s = events.poll()) onStatus.accept(s);
     }
 
     /** One round of polling; public so tests can drive it without waiting. */

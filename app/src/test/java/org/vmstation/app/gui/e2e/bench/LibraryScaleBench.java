@@ -80,12 +80,17 @@ public final class LibraryScaleBench {
                     FxThreadSampler.run(fxThread, 2500, 2, 40, "opening the window, " + count + " VMs");
                 } catch (InterruptedException ignored) { /* done */ }
             }) : null;
+            long[] phases = new long[2];
             long c0 = fxCpu();
             // as the launcher does: the window is built on the JavaFX thread while this thread reads the library
             var readAhead = new java.util.concurrent.CompletableFuture<org.vmstation.app.gui.library.LibraryViewModel.Prepared>();
             var opened = new java.util.concurrent.CompletableFuture<Void>();
             javafx.application.Platform.runLater(() -> {
                 window[0] = WorkstationApp.open(new Stage(), services, Consoles.defaultProvider(), readAhead);
+                phases[0] = fxCpu();
+                // the rows are in the list (at once when the read was done before the window showed)
+                window[0].library().loadedProperty().addListener((o, a, b) -> phases[1] = fxCpu());
+                if (window[0].library().loadedProperty().get()) phases[1] = fxCpu();
                 opened.complete(null);
             });
             readAhead.complete(org.vmstation.app.gui.library.LibraryViewModel.readAhead(services.catalog()));
@@ -95,8 +100,12 @@ public final class LibraryScaleBench {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("the window never listed the " + count + " VMs");
                 Thread.sleep(2);
             }
+            long shownAt = fxCpu();
             awaitPulses(2);
             double openMs = (fxCpu() - c0) / 1e6;
+            System.out.printf(Locale.ROOT, "         %5d VMs, JavaFX-thread ms: window built and shown %.1f, then rows in the list %.1f,"
+                    + " rows laid out %.1f, two more pulses %.1f%n", count, (phases[0] - c0) / 1e6, (phases[1] - phases[0]) / 1e6,
+                    (shownAt - phases[1]) / 1e6, (fxCpu() - shownAt) / 1e6);
             int shown = onFx(() -> window[0].library().visibleItems().size());
 
             if (sampler != null) sampler.join();
