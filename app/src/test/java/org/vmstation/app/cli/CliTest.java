@@ -80,6 +80,9 @@ class CliTest {
         JsonNode edited = new ObjectMapper().readTree(run("show", "bullseye", "--json").out());
         assertThat(edited.get("os").asText()).isEqualTo("ubuntu");
         assertThat(edited.has("osName")).as("another OS type forgets the exact OS: " + edited).isFalse();
+        // ... unless the same edit names the new one
+        assertThat(run("edit", "bullseye", "--os", "fedora", "--set", "os.name=Fedora 40").code()).isZero();
+        assertThat(run("show", "bullseye").out()).contains("OS:         Fedora 40 (type fedora)");
     }
 
     @Test

@@ -35,11 +35,17 @@ public record RecordedOs(String osinfoId, String shortId, String name) {
 
     /**
      * {@code edited} as saved after editing {@code before}: when the OS type changed, the exact OS recorded for the
-     * old type no longer describes the VM and is dropped; any other edit keeps it.
+     * old type no longer describes the VM and is dropped, except what the same edit recorded itself (e.g.
+     * {@code vmstation edit --os fedora --set os.name="Fedora 40"}); any other edit keeps the record.
      */
     public static VmDefinition afterEdit(VmDefinition before, VmDefinition edited) {
         if (before.osType().equalsIgnoreCase(edited.osType())) return edited;
-        return edited.toBuilder().settings(without(edited.settings())).build();
+        LinkedHashMap<String, String> settings = new LinkedHashMap<>(edited.settings());
+        boolean dropped = false;
+        for (String key : java.util.List.of(ID, SHORT_ID, NAME)) {
+            if (java.util.Objects.equals(before.settings().get(key), settings.get(key))) dropped |= settings.remove(key) != null;
+        }
+        return dropped ? edited.toBuilder().settings(settings).build() : edited;
     }
 
     /** A copy of {@code settings} without the three keys, for a VM whose OS no longer is the recorded one. */

@@ -35,4 +35,16 @@ class RecordedOsTest {
         VmDefinition fedora = RecordedOs.afterEdit(before, before.toBuilder().osType("fedora").build());
         assertThat(fedora.settings()).containsOnlyKeys("power.enabled");
     }
+
+    @Test
+    void anotherOsTypeKeepsWhatTheSameEditRecorded() {
+        VmDefinition before = vm("debian", Map.of(RecordedOs.NAME, "Debian 11", RecordedOs.SHORT_ID, "debian11", RecordedOs.ID,
+                "http://debian.org/debian/11"));
+        // as `vmstation edit --os fedora --set os.name="Fedora 40"`: the new name stays, the stale ids go
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(before.settings());
+        settings.put(RecordedOs.NAME, "Fedora 40");
+        VmDefinition saved = RecordedOs.afterEdit(before, before.toBuilder().osType("fedora").settings(settings).build());
+        assertThat(saved.settings()).containsExactly(Map.entry(RecordedOs.NAME, "Fedora 40"));
+        assertThat(RecordedOs.label(saved, "Fedora")).isEqualTo("Fedora 40");
+    }
 }
