@@ -56,6 +56,7 @@ done
 
 NAME=vmstation
 INSTALL_DIR=/opt/$NAME
+AOT_CACHE=vmstation-gui.aot
 # sqlite-jdbc and JavaFX load native code.
 JAVA_OPTIONS="--enable-native-access=ALL-UNNAMED"
 WORK="$DEST/work"
@@ -109,10 +110,14 @@ done
 # The command on PATH starts the bundled runtime itself: the jpackage launcher in bin/ asks rpm and dpkg
 # which package owns it on every start (`dpkg -S` reads the whole package database: 0.3 to 2 s).
 mkdir -p "$SYSTEM/usr/bin"
+# With the AOT cache trained below (when the build had a display), the window starts from it; a cache the JVM
+# cannot use is skipped quietly (its messages would mix into the command line's output).
 cat > "$SYSTEM/usr/bin/$NAME" <<WRAPPER
 #!/bin/sh
 # VMStation $VERSION: the command line and, with no command or \`gui\`, the window.
-exec $INSTALL_DIR/lib/runtime/bin/java $JAVA_OPTIONS -Djpackage.app-version=$PKG_VERSION -jar $INSTALL_DIR/lib/app/$MAIN_JAR "\$@"
+aot=
+[ -f $INSTALL_DIR/lib/app/$AOT_CACHE ] && aot="-XX:AOTCache=$INSTALL_DIR/lib/app/$AOT_CACHE -Xlog:aot=off -Xlog:cds=off"
+exec $INSTALL_DIR/lib/runtime/bin/java $JAVA_OPTIONS \$aot -Djpackage.app-version=$PKG_VERSION -jar $INSTALL_DIR/lib/app/$MAIN_JAR "\$@"
 WRAPPER
 chmod 755 "$SYSTEM/usr/bin/$NAME"
 
@@ -137,6 +142,34 @@ say "app-image (jpackage)"
     --java-options "$JAVA_OPTIONS"
 IMAGE="$WORK/image/$NAME"
 [ -x "$IMAGE/bin/$NAME" ] || die "jpackage made no launcher $IMAGE/bin/$NAME"
+
+# The window's AOT cache (JDK 25: its classes loaded and linked and its lambdas spun ahead of time; a cold window
+# start takes about half as long, see bench/gui/README.md): recorded by one window launch of the image's own
+# runtime and jar on a throwaway library, ended after 25 s (the JVM writes the cache as it exits). Its own
+# runtime folder keeps it from handing over to a VMStation window open on this machine. Under xvfb-run where it
+# is installed, else on the display; with neither, the packages ship without the cache and start as before.
+train_aot_cache() {
+    local cmd=("$IMAGE/lib/runtime/bin/java" $JAVA_OPTIONS "-XX:AOTCacheOutput=$IMAGE/lib/app/$AOT_CACHE"
+        -jar "$IMAGE/lib/app/$MAIN_JAR" --library "$WORK/aot-training/library" gui)
+    rm -rf "$WORK/aot-training" && mkdir -p "$WORK/aot-training/run" && chmod 700 "$WORK/aot-training/run"
+    export VMSTATION_RUNTIME_DIR="$WORK/aot-training/run"
+    if command -v xvfb-run >/dev/null 2>&1; then
+        timeout -s TERM 90 xvfb-run -a -s "-screen 0 1280x800x24" timeout -s TERM 25 "${cmd[@]}" >"$WORK/aot-training/log" 2>&1 || true
+    elif [ -n "${DISPLAY:-}" ]; then
+        timeout -s TERM 25 "${cmd[@]}" >"$WORK/aot-training/log" 2>&1 || true
+    else
+        say "no display and no xvfb-run: the packages ship without the window's AOT cache"
+    fi
+    unset VMSTATION_RUNTIME_DIR
+    rm -f "$IMAGE/lib/app/$AOT_CACHE.config"
+    if [ -s "$IMAGE/lib/app/$AOT_CACHE" ]; then
+        say "window AOT cache: $(du -m "$IMAGE/lib/app/$AOT_CACHE" | cut -f1) MB"
+    else
+        rm -f "$IMAGE/lib/app/$AOT_CACHE"
+        say "window AOT cache not recorded (see $WORK/aot-training/log); the packages ship without it"
+    fi
+}
+[ "$OS" = Linux ] && train_aot_cache
 [ "$OS" = Linux ] && cp -r "$SYSTEM" "$IMAGE/lib/system"
 
 file_associations() {

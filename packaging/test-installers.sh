@@ -130,6 +130,10 @@ COLD_INSTALLED=$(ms vmstation --version)
 vmstation --version > "$OUT/version.txt" 2>&1 || fail "vmstation --version exited non-zero"
 check "vmstation --version reports VMStation $VERSION" grep -qx "VMStation $VERSION" "$OUT/version.txt"
 check "vmstation --version reports the QEMU it found" grep -q '^QEMU [0-9]' "$OUT/version.txt"
+# The window's AOT cache, trained when the installers were built (under Xvfb here): in the package, and usable at
+# the installed location (AOTMode=on makes the JVM refuse to start when the cache does not fit its runtime and jar)
+check "the package ships the window's AOT cache" test -s /opt/vmstation/lib/app/vmstation-gui.aot
+check "the installed command starts from that AOT cache" bash -c "JAVA_TOOL_OPTIONS=-XX:AOTMode=on vmstation --version 2>&1 | grep -qx 'VMStation $VERSION'"
 JAR="$repo/app/target/app-$VERSION.jar"
 WARM_INSTALLED=() WARM_JAR=()
 if [ -f "$JAR" ]; then
