@@ -151,8 +151,11 @@ IMAGE="$WORK/image/$NAME"
 train_aot_cache() {
     local cmd=("$IMAGE/lib/runtime/bin/java" $JAVA_OPTIONS "-XX:AOTCacheOutput=$IMAGE/lib/app/$AOT_CACHE"
         -jar "$IMAGE/lib/app/$MAIN_JAR" --library "$WORK/aot-training/library" gui)
-    rm -rf "$WORK/aot-training" && mkdir -p "$WORK/aot-training/run" && chmod 700 "$WORK/aot-training/run"
-    export VMSTATION_RUNTIME_DIR="$WORK/aot-training/run"
+    rm -rf "$WORK/aot-training" && mkdir -p "$WORK/aot-training"
+    # short and private: control sockets live there, and UNIX socket paths are limited to ~100 bytes
+    local run
+    run=$(mktemp -d /tmp/vmstation-aot.XXXXXX)
+    export VMSTATION_RUNTIME_DIR="$run"
     if command -v xvfb-run >/dev/null 2>&1; then
         timeout -s TERM 90 xvfb-run -a -s "-screen 0 1280x800x24" timeout -s TERM 25 "${cmd[@]}" >"$WORK/aot-training/log" 2>&1 || true
     elif [ -n "${DISPLAY:-}" ]; then
@@ -161,6 +164,7 @@ train_aot_cache() {
         say "no display and no xvfb-run: the packages ship without the window's AOT cache"
     fi
     unset VMSTATION_RUNTIME_DIR
+    rm -rf "$run"
     rm -f "$IMAGE/lib/app/$AOT_CACHE.config"
     if [ -s "$IMAGE/lib/app/$AOT_CACHE" ]; then
         say "window AOT cache: $(du -m "$IMAGE/lib/app/$AOT_CACHE" | cut -f1) MB"
